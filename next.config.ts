@@ -5,6 +5,8 @@ const config: NextConfig = {
   serverExternalPackages: ["@kubernetes/client-node", "@libsql/client", "chokidar"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // `npm test` type-checks the whole tree once with `tsc --noEmit` before building; the build does not repeat it.
+  typescript: { ignoreBuildErrors: true },
 };
 
 export default config;

@@ -1,0 +1,48 @@
+"use client";
+import type { ColumnDef } from "@tanstack/react-table";
+import type { ClusterView } from "@/lib/views/clusters";
+import { DataTable } from "./data-table";
+import { HealthBadge } from "./health-badge";
+import { formatTime } from "./format";
+
+const columns: ColumnDef<ClusterView, unknown>[] = [
+  {
+    accessorKey: "name",
+    header: "Cluster",
+    cell: ({ row }) => (
+      <span className="font-medium">
+        {row.original.name}
+        {row.original.management && <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-normal text-indigo-700">management</span>}
+      </span>
+    ),
+  },
+  { id: "health", accessorFn: (c) => c.health.state, header: "Health", cell: ({ row }) => <HealthBadge state={row.original.health.state} /> },
+  { id: "asOf", accessorFn: (c) => c.health.lastSyncAt ?? 0, header: "As of", cell: ({ row }) => (row.original.health.lastSyncAt ? formatTime(row.original.health.lastSyncAt) : "—") },
+  { id: "source", accessorFn: (c) => c.source.kind, header: "Source", cell: ({ row }) => <span className="text-slate-600">{row.original.source.kind}</span> },
+  { id: "namespaces", accessorFn: (c) => c.counts.namespaces, header: "Namespaces" },
+  { id: "pods", accessorFn: (c) => c.counts.pods, header: "Pods" },
+  { id: "meshes", accessorFn: (c) => c.counts.meshes, header: "Meshes" },
+  { id: "workloads", accessorFn: (c) => c.counts.workloads, header: "Workloads" },
+  { id: "destinations", accessorFn: (c) => c.counts.destinations, header: "Destinations" },
+  { id: "problems", accessorFn: (c) => c.problems.length, header: "Problems", cell: ({ row }) => <ProblemCell cluster={row.original} /> },
+];
+
+function ProblemCell({ cluster }: { cluster: ClusterView }) {
+  if (cluster.problems.length === 0 && !cluster.health.lastError) return <span className="text-slate-400">none</span>;
+  return (
+    <ul className="space-y-1 text-xs text-red-800">
+      {cluster.health.lastError && <li>{cluster.health.lastError}</li>}
+      {cluster.problems.map((p, i) => (
+        <li key={i}>
+          {p.file && <span className="font-mono">{p.file}{p.line ? `:${p.line}` : ""}: </span>}
+          {p.message}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The clusters table of the overview. */
+export function ClusterTable({ clusters }: { clusters: readonly ClusterView[] }) {
+  return <DataTable rows={clusters} columns={columns} label="Clusters" rowKey={(c) => c.name} />;
+}

@@ -1,0 +1,6 @@
+/** Starts the cluster watches when the server boots, not on the first request. */
+export async function register(): Promise<void> {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { bootServer } = await import("./lib/server/boot");
+  await bootServer();
+}

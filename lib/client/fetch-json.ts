@@ -1,0 +1,32 @@
+/** An error answered by Meshpane's API: `{code, message, fields?}` with the HTTP status. */
+export class ApiResponseError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: { field: string; reason: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** GETs a Meshpane API path and parses the JSON answer; errors become ApiResponseError. */
+export async function fetchJson<T>(path: string, params: Record<string, string | number | undefined> = {}): Promise<T> {
+  const search = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") search.set(k, String(v));
+  const qs = search.toString();
+  const res = await fetch(qs ? `${path}?${qs}` : path, { headers: { accept: "application/json" } });
+  const body: unknown = await res.json().catch(() => null);
+  if (!res.ok) {
+    const e = (body ?? {}) as { code?: string; message?: string; fields?: ApiResponseError["fields"] };
+    throw new ApiResponseError(res.status, e.code ?? "Error", e.message ?? `request failed with status ${res.status}`, e.fields);
+  }
+  return body as T;
+}
+
+/** The list envelope every list endpoint answers. */
+export interface ListEnvelope<T> {
+  items: T[];
+  continue?: string;
+  total: number;
+}

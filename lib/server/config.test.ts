@@ -1,0 +1,29 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { demoConfig, loadConfig, parseConfig } from "./config";
+
+describe("configuration", () => {
+  it("uses the bundled demo when there is no config file", () => {
+    const cfg = loadConfig("/nonexistent-dir", {});
+    expect(cfg.origin).toBe("bundled demo");
+    expect(cfg.clusters.map((c) => [c.name, c.management])).toEqual([["mgmt", true], ["cluster-1", false], ["cluster-2", false]]);
+    expect(cfg).toEqual(demoConfig("/nonexistent-dir"));
+  });
+
+  it("refuses a MESHPANE_CONFIG that names a missing file", () => {
+    expect(() => loadConfig("/tmp", { MESHPANE_CONFIG: "nope.yaml" })).toThrow(/MESHPANE_CONFIG: must name an existing file/);
+  });
+
+  it("resolves relative paths against the config file and defaults management to the first cluster", () => {
+    const cfg = parseConfig("clusters:\n  - name: east\n    source: { directory: dumps/east }\n  - name: west\n    source: { kubeconfig: { path: kube/config, context: west } }\n", "/etc/meshpane/meshpane.config.yaml");
+    expect(cfg.clusters[0]).toEqual({ name: "east", management: true, source: { directory: path.resolve("/etc/meshpane/dumps/east") } });
+    expect(cfg.clusters[1]?.source).toEqual({ kubeconfig: { path: "/etc/meshpane/kube/config", context: "west" } });
+    expect(cfg.staleAfterSeconds).toBe(60);
+  });
+
+  it("names the field and what must hold for bad input", () => {
+    expect(() => parseConfig("clusters:\n  - name: East_1\n    source: { directory: x }\n", "/c.yaml")).toThrow(/clusters\[0\]\.name: must be a DNS label/);
+    expect(() => parseConfig("clusters: []\n", "/c.yaml")).toThrow(/clusters: must list at least one cluster/);
+    expect(() => parseConfig("clusters:\n  - name: a\n    source: { directory: x }\n  - name: a\n    source: { directory: y }\n", "/c.yaml")).toThrow(/must give every cluster a unique name/);
+  });
+});

@@ -1,0 +1,83 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import { z } from "zod";
+import { toFieldErrors } from "@/lib/model/errors";
+
+const sourceSchema = z.union([
+  z.strictObject({ directory: z.string().min(1, "must be a directory path") }),
+  z.strictObject({ kubeconfig: z.strictObject({ path: z.string().optional(), context: z.string().min(1, "must name a kubeconfig context") }) }),
+  z.strictObject({ inCluster: z.literal(true) }),
+]);
+
+const clusterSchema = z.strictObject({
+  name: z.string().regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, "must be a DNS label (lowercase letters, digits and '-')"),
+  management: z.boolean().optional(),
+  source: sourceSchema,
+});
+
+const configSchema = z.strictObject({
+  clusters: z.array(clusterSchema).min(1, "must list at least one cluster"),
+  /** Seconds without a successful sync after which a cluster is Stale. */
+  staleAfterSeconds: z.number().int().positive().optional(),
+}).refine((c) => c.clusters.filter((x) => x.management).length <= 1, { message: "must mark at most one cluster as management", path: ["clusters"] })
+  .refine((c) => new Set(c.clusters.map((x) => x.name)).size === c.clusters.length, { message: "must give every cluster a unique name", path: ["clusters"] });
+
+export type ClusterSourceConfig = z.infer<typeof sourceSchema>;
+export type ClusterConfig = z.infer<typeof clusterSchema> & { management: boolean };
+export interface MeshpaneConfig {
+  clusters: ClusterConfig[];
+  staleAfterSeconds: number;
+  /** Where the configuration came from, for the UI ("bundled demo" or a file path). */
+  origin: string;
+}
+
+export const DEMO_DIR = path.join("examples", "bookinfo-multicluster");
+
+/** The bundled demo: a management cluster and two workload clusters as directories of YAML. */
+export function demoConfig(root: string): MeshpaneConfig {
+  const dir = (name: string) => path.join(root, DEMO_DIR, name);
+  return {
+    origin: "bundled demo",
+    staleAfterSeconds: 60,
+    clusters: [
+      { name: "mgmt", management: true, source: { directory: dir("mgmt") } },
+      { name: "cluster-1", management: false, source: { directory: dir("cluster-1") } },
+      { name: "cluster-2", management: false, source: { directory: dir("cluster-2") } },
+    ],
+  };
+}
+
+/**
+ * Reads `MESHPANE_CONFIG` or `meshpane.config.yaml` in the working directory; with neither, the
+ * bundled demo. Relative directory and kubeconfig paths are taken from the config file's folder.
+ * A bad file is an error naming the field, never a silent fallback.
+ */
+export function loadConfig(cwd: string = process.cwd(), env: Readonly<Record<string, string | undefined>> = process.env): MeshpaneConfig {
+  const file = env.MESHPANE_CONFIG ? path.resolve(cwd, env.MESHPANE_CONFIG) : path.join(cwd, "meshpane.config.yaml");
+  if (!fs.existsSync(file)) {
+    if (env.MESHPANE_CONFIG) throw new Error(`MESHPANE_CONFIG: must name an existing file (${file} does not exist)`);
+    return demoConfig(cwd);
+  }
+  return parseConfig(fs.readFileSync(file, "utf8"), file);
+}
+
+/** Parses configuration text; `file` anchors relative paths and names the file in errors. */
+export function parseConfig(text: string, file: string): MeshpaneConfig {
+  const parsed = configSchema.safeParse(parseYaml(text));
+  if (!parsed.success) {
+    const details = toFieldErrors(parsed.error).map((e) => e.message).join("; ");
+    throw new Error(`${file}: invalid configuration: ${details}`);
+  }
+  const base = path.dirname(file);
+  const clusters = parsed.data.clusters.map((c): ClusterConfig => ({ ...c, management: c.management ?? false, source: resolvePaths(c.source, base) }));
+  if (!clusters.some((c) => c.management) && clusters[0]) clusters[0].management = true;
+  return { clusters, staleAfterSeconds: parsed.data.staleAfterSeconds ?? 60, origin: file };
+}
+
+function resolvePaths(source: ClusterSourceConfig, base: string): ClusterSourceConfig {
+  if ("directory" in source) return { directory: path.resolve(base, source.directory) };
+  if ("kubeconfig" in source && source.kubeconfig.path) return { kubeconfig: { ...source.kubeconfig, path: path.resolve(base, source.kubeconfig.path) } };
+  return source;
+}

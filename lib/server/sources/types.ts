@@ -1,0 +1,45 @@
+import "server-only";
+import type { KubeObject } from "@/lib/model/meta";
+import type { FieldError } from "@/lib/model/errors";
+
+/** Something wrong with what a source read: a file that does not parse, an object that fails its schema. */
+export interface SourceProblem {
+  /** File path relative to the source root (directory sources). */
+  file?: string;
+  line?: number;
+  /** `Kind namespace/name` of the object, when known. */
+  object?: string;
+  message: string;
+  fields?: FieldError[];
+}
+
+/** Connection state of one cluster: DESIGN.md "Talking to API servers" and the kube-source issue. */
+export type HealthState = "Connecting" | "Healthy" | "Degraded" | "Stale";
+
+export interface SourceHealth {
+  state: HealthState;
+  /** When the state last changed (ms since epoch). */
+  since: number;
+  /** Last time the source had a complete, current view (ms since epoch); null before the first sync. */
+  lastSyncAt: number | null;
+  lastError: string | null;
+}
+
+/** What a source pushes into its cluster store. Directory sources replace everything on each read. */
+export interface SourceSink {
+  replaceAll(objects: readonly KubeObject[], problems: readonly SourceProblem[]): void;
+  upsert(obj: KubeObject): void;
+  remove(obj: KubeObject): void;
+  setHealth(state: HealthState, error?: string | null): void;
+  /** Marks a complete, current view (initial list done, or a directory read). */
+  markSynced(): void;
+}
+
+/** A cluster's source of objects: a directory of YAML or a Kubernetes API server. */
+export interface ClusterSource {
+  readonly kind: "directory" | "kubeconfig" | "inCluster";
+  /** Human description for the UI, never containing credentials. */
+  readonly description: string;
+  start(sink: SourceSink): void;
+  stop(): Promise<void>;
+}

@@ -1,0 +1,21 @@
+/** What `GET /api/v1/clusters` answers per cluster. Shared by the server and the browser. */
+
+export type HealthStateView = "Connecting" | "Healthy" | "Degraded" | "Stale";
+
+export interface SourceProblemView {
+  file?: string;
+  line?: number;
+  object?: string;
+  message: string;
+}
+
+export interface ClusterView {
+  cluster: string;
+  namespace: "";
+  name: string;
+  management: boolean;
+  source: { kind: "directory" | "kubeconfig" | "inCluster"; description: string };
+  health: { state: HealthStateView; since: number; lastSyncAt: number | null; lastError: string | null };
+  problems: SourceProblemView[];
+  counts: { objects: number; namespaces: number; pods: number; services: number; meshes: number; workloads: number; destinations: number };
+}

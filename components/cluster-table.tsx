@@ -24,7 +24,7 @@ const columns: ColumnDef<ClusterView, unknown>[] = [
   { id: "meshes", accessorFn: (c) => c.counts.meshes, header: "Meshes" },
   { id: "workloads", accessorFn: (c) => c.counts.workloads, header: "Workloads" },
   { id: "destinations", accessorFn: (c) => c.counts.destinations, header: "Destinations" },
-  { id: "problems", accessorFn: (c) => c.problems.length, header: "Problems", cell: ({ row }) => <ProblemCell cluster={row.original} /> },
+  { id: "problems", meta: { wrap: true }, accessorFn: (c) => c.problems.length, header: "Problems", cell: ({ row }) => <ProblemCell cluster={row.original} /> },
 ];
 
 function ProblemCell({ cluster }: { cluster: ClusterView }) {

@@ -51,7 +51,7 @@ export function DataTable<T>({ rows, columns, label, rowKey, empty = "Nothing ma
           {table.getRowModel().rows.map((row) => (
             <tr key={row.id} className="border-b border-slate-100 last:border-0 hover:bg-slate-50">
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className="px-3 py-2 align-top">
+                <td key={cell.id} className={`px-3 py-2 align-top ${(cell.column.columnDef.meta as { wrap?: boolean } | undefined)?.wrap ? "" : "whitespace-nowrap"}`}>
                   {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </td>
               ))}

@@ -11,7 +11,7 @@ const columns: ColumnDef<DestinationListItem, unknown>[] = [
   { accessorKey: "name", header: "Service", cell: ({ row }) => <TextLink href={paths.destination(row.original)}>{row.original.name}</TextLink> },
   { accessorKey: "cluster", header: "Cluster" },
   { accessorKey: "namespace", header: "Namespace" },
-  { id: "ports", accessorFn: (d) => d.ports.map((p) => p.port).join(","), header: "Ports", cell: ({ row }) => <span className="font-mono text-xs">{row.original.ports.map((p) => `${p.name || "—"}:${p.port}/${p.protocol}`).join(", ")}</span> },
+  { id: "ports", meta: { wrap: true }, accessorFn: (d) => d.ports.map((p) => p.port).join(","), header: "Ports", cell: ({ row }) => <span className="font-mono text-xs">{row.original.ports.map((p) => `${p.name || "—"}:${p.port}/${p.protocol}`).join(", ")}</span> },
   { id: "subsets", accessorFn: (d) => Object.keys(d.subsets ?? {}).join(","), header: "Subsets", cell: ({ row }) => <SubsetChips subsets={row.original.subsets} /> },
   { id: "versions", accessorFn: (d) => d.versions.join(","), header: "Versions", cell: ({ row }) => <span data-testid="versions">{row.original.versions.join(", ") || "—"}</span> },
   { id: "endpoints", accessorFn: (d) => d.endpoints.length, header: "Ready endpoints" },

@@ -1,5 +1,6 @@
 import { defineConfig } from "@playwright/test";
 import { E2E_PORT } from "./e2e/env";
+import { KUBE_E2E_PORT } from "./e2e/kube-env";
 
 /** End-to-end tests run the production build in Debian's Chromium (Playwright's download cannot work here). */
 export default defineConfig({
@@ -19,12 +20,23 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
-  webServer: {
-    command: "node --import tsx e2e/serve.ts",
-    url: `http://127.0.0.1:${E2E_PORT}/api/v1/clusters`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-  },
+  webServer: [
+    {
+      command: "node --import tsx e2e/serve.ts",
+      url: `http://127.0.0.1:${E2E_PORT}/api/v1/clusters`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+    {
+      // Two real kube-apiservers (built by scripts/build-apiserver.sh) behind fault proxies.
+      command: "node --conditions=react-server --import tsx e2e/serve-kube.ts",
+      url: `http://127.0.0.1:${KUBE_E2E_PORT}/api/v1/clusters`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  ],
 });

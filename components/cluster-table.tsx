@@ -28,10 +28,15 @@ const columns: ColumnDef<ClusterView, unknown>[] = [
 ];
 
 function ProblemCell({ cluster }: { cluster: ClusterView }) {
-  if (cluster.problems.length === 0 && !cluster.health.lastError) return <span className="text-slate-400">none</span>;
+  if (cluster.problems.length === 0 && !cluster.health.lastError && cluster.absentGroups.length === 0) return <span className="text-slate-400">none</span>;
   return (
     <ul className="space-y-1 text-xs text-red-800">
       {cluster.health.lastError && <li>{cluster.health.lastError}</li>}
+      {cluster.absentGroups.length > 0 && (
+        <li className="text-slate-600" data-testid={`absent-${cluster.name}`}>
+          Not served here (CRDs not installed): {cluster.absentGroups.join(", ")}
+        </li>
+      )}
       {cluster.problems.map((p, i) => (
         <li key={i}>
           {p.file && <span className="font-mono">{p.file}{p.line ? `:${p.line}` : ""}: </span>}

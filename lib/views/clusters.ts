@@ -17,5 +17,7 @@ export interface ClusterView {
   source: { kind: "directory" | "kubeconfig" | "inCluster"; description: string };
   health: { state: HealthStateView; since: number; lastSyncAt: number | null; lastError: string | null };
   problems: SourceProblemView[];
+  /** API groups Meshpane models that this cluster does not serve (their CRDs are not installed). */
+  absentGroups: string[];
   counts: { objects: number; namespaces: number; pods: number; services: number; meshes: number; workloads: number; destinations: number };
 }

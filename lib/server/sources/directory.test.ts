@@ -64,6 +64,8 @@ describe("DirectorySource", () => {
     const seen: string[][] = [];
     const sink: SourceSink = {
       replaceAll: (objects) => seen.push(objects.map((o) => o.metadata.name)),
+      replaceKind: () => {},
+      setAbsentGroups: () => {},
       upsert: () => {},
       remove: () => {},
       setHealth: () => {},

@@ -28,6 +28,10 @@ export interface SourceHealth {
 /** What a source pushes into its cluster store. Directory sources replace everything on each read. */
 export interface SourceSink {
   replaceAll(objects: readonly KubeObject[], problems: readonly SourceProblem[]): void;
+  /** Replaces every object of one group-kind (`Pod`, `Deployment.apps`), as a relist does. */
+  replaceKind(groupKind: string, objects: readonly KubeObject[]): void;
+  /** API groups Meshpane models that the cluster does not serve (CRDs not installed). */
+  setAbsentGroups(groups: readonly string[]): void;
   upsert(obj: KubeObject): void;
   remove(obj: KubeObject): void;
   setHealth(state: HealthState, error?: string | null): void;
@@ -42,4 +46,6 @@ export interface ClusterSource {
   readonly description: string;
   start(sink: SourceSink): void;
   stop(): Promise<void>;
+  /** The full object, for detail pages, when the store keeps only a slim copy. */
+  fetchObject?(groupKind: string, namespace: string, name: string): Promise<KubeObject | null>;
 }

@@ -10,9 +10,9 @@ describe("ClusterStore", () => {
     s.upsert(pod("a", "u1"));
     s.upsert({ ...pod("a", "u1"), metadata: { ...pod("a", "u1").metadata, labels: { v: "2" } } });
     s.upsert(pod("b"));
-    expect(s.objects.size).toBe(2);
+    expect(s.size).toBe(2);
     s.remove(pod("b"));
-    expect(s.objects.size).toBe(1);
+    expect(s.size).toBe(1);
     expect(changes).toBe(4);
   });
 
@@ -22,12 +22,16 @@ describe("ClusterStore", () => {
     s.markSynced();
     s.setHealth("Healthy");
     now = 2_000;
+    expect(s.currentHealth()).toMatchObject({ state: "Healthy", lastSyncAt: 2_000 });
+    now = 3_000;
     s.setHealth("Degraded", "watch failed: connection refused");
-    expect(s.currentHealth()).toMatchObject({ state: "Degraded", lastSyncAt: 1_000, lastError: "watch failed: connection refused" });
-    now = 11_001;
-    expect(s.currentHealth()).toMatchObject({ state: "Stale", lastSyncAt: 1_000, since: 11_000 });
+    expect(s.currentHealth()).toMatchObject({ state: "Degraded", lastSyncAt: 3_000, lastError: "watch failed: connection refused" });
+    now = 12_999;
+    expect(s.currentHealth().state).toBe("Degraded");
+    now = 13_001;
+    expect(s.currentHealth()).toMatchObject({ state: "Stale", lastSyncAt: 3_000, since: 13_000 });
     s.markSynced();
     s.setHealth("Healthy");
-    expect(s.currentHealth()).toMatchObject({ state: "Healthy", lastError: null, lastSyncAt: 11_001 });
+    expect(s.currentHealth()).toMatchObject({ state: "Healthy", lastError: null, lastSyncAt: 13_001 });
   });
 });

@@ -1,7 +1,8 @@
 import "server-only";
 import { loadConfig, type ClusterConfig } from "../config";
 import { DirectorySource } from "../sources/directory";
-import type { ClusterSource, SourceSink } from "../sources/types";
+import { KubeSource } from "../sources/kube/kube-source";
+import type { ClusterSource } from "../sources/types";
 import { MeshStore } from "./mesh-store";
 
 const holder = globalThis as typeof globalThis & { __meshpaneStore?: MeshStore };
@@ -19,17 +20,5 @@ export function getMeshStore(): MeshStore {
 function makeSource(cluster: ClusterConfig): ClusterSource {
   const s = cluster.source;
   if ("directory" in s) return new DirectorySource(s.directory);
-  return new UnsupportedSource("kubeconfig" in s ? "kubeconfig" : "inCluster");
-}
-
-/** Until the Kubernetes source lands, such a cluster is shown as Degraded with the reason. */
-class UnsupportedSource implements ClusterSource {
-  readonly description: string;
-  constructor(readonly kind: "kubeconfig" | "inCluster") {
-    this.description = `${kind} source`;
-  }
-  start(sink: SourceSink): void {
-    sink.setHealth("Degraded", `${this.kind} sources are not supported by this build of Meshpane yet`);
-  }
-  async stop(): Promise<void> {}
+  return new KubeSource(s);
 }

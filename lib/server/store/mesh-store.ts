@@ -68,7 +68,7 @@ export class MeshStore {
     if (this.snapshotCache?.version === this.version) return this.snapshotCache;
     const clusters = this.entries.map((e) => {
       if (e.built?.revision !== e.store.revision) {
-        e.built = { revision: e.store.revision, cluster: buildSnapshotCluster(e.store.name, e.store.management, e.store.objects.values()) };
+        e.built = { revision: e.store.revision, cluster: buildSnapshotCluster(e.store.name, e.store.management, e.store.objects()) };
       }
       return e.built.cluster;
     });

@@ -17,9 +17,10 @@ export function clusterViews(store: MeshStore): ClusterView[] {
       management: cs.management,
       source: { kind: source.kind, description: source.description },
       health: cs.currentHealth(),
+      absentGroups: [...cs.absentGroups],
       problems: cs.problems.map((p) => ({ file: p.file, line: p.line, object: p.object, message: p.message })),
       counts: {
-        objects: cs.objects.size,
+        objects: cs.size,
         namespaces: snap ? objectsOf(snap, "Namespace").length : 0,
         pods: snap ? objectsOf(snap, "Pod").length : 0,
         services: snap ? objectsOf(snap, "Service").length : 0,

@@ -1,7 +1,8 @@
 import "server-only";
-import { kindByGroupKind, splitApiVersion } from "@/lib/model/registry";
+import { groupKind, kindByGroupKind, splitApiVersion } from "@/lib/model/registry";
 import type { Snapshot } from "@/lib/snapshot/snapshot";
 import type { ObjectView } from "@/lib/views/objects";
+import type { MeshStore } from "../store/mesh-store";
 
 /**
  * Raw objects of a kind across clusters. `kind` is a group-kind (`RouteTable.networking.gloo.solo.io`)
@@ -28,4 +29,19 @@ export function kindCounts(snapshot: Snapshot): { kind: string; count: number }[
   const counts = new Map<string, number>();
   for (const c of snapshot.clusters) for (const [gk, list] of c.byKind) counts.set(gk, (counts.get(gk) ?? 0) + list.length);
   return [...counts].map(([kind, count]) => ({ kind, count })).sort((a, b) => a.kind.localeCompare(b.kind));
+}
+
+/**
+ * The object in full: from the source when it keeps slim copies (Kubernetes clusters), else as held.
+ * If the API server cannot be reached the held copy is answered, so a detail page still shows something.
+ */
+export async function fullObject(store: MeshStore, item: ObjectView): Promise<ObjectView> {
+  const source = store.clusters().find((c) => c.store.name === item.cluster)?.source;
+  if (!source?.fetchObject) return item;
+  try {
+    const object = await source.fetchObject(groupKind(item.group, item.kind), item.namespace, item.name);
+    return object ? { ...item, object } : item;
+  } catch {
+    return item;
+  }
 }

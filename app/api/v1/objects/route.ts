@@ -2,19 +2,23 @@ import { z } from "zod";
 import { route } from "@/lib/server/api/handler";
 import { listQuery, listResponse } from "@/lib/server/api/list";
 import { notFound } from "@/lib/server/api/errors";
-import { listObjects } from "@/lib/server/views/objects";
+import { fullObject, listObjects } from "@/lib/server/views/objects";
 
 const query = listQuery.extend({
   kind: z.string().min(1, "must name a kind, e.g. Deployment or RouteTable.networking.gloo.solo.io"),
   name: z.string().optional(),
 });
 
-/** Raw objects of one kind; with `cluster`, `namespace` and `name` the one object (404 when absent). */
-export const GET = route({ query }, ({ query, store }) => {
+/**
+ * Raw objects of one kind. With `cluster`, `namespace` and `name` it answers the one object (404 when
+ * absent) in full: a Kubernetes cluster's store keeps slim copies, so that one comes from the API server.
+ */
+export const GET = route({ query }, async ({ query, store }) => {
   const items = listObjects(store.snapshot(), query.kind, query.name);
   if (query.name && query.cluster) {
     const found = items.find((i) => i.cluster === query.cluster && i.namespace === (query.namespace ?? ""));
     if (!found) throw notFound(`${query.kind} ${query.namespace ? `${query.namespace}/` : ""}${query.name} in cluster ${query.cluster}`);
+    return listResponse([await fullObject(store, found)], query);
   }
   return listResponse(items, query);
 });

@@ -1,0 +1,4 @@
+/** Port of the Meshpane server whose clusters are real API servers (see e2e/serve-kube.ts). */
+export const KUBE_E2E_PORT = 3101;
+/** Plain-HTTP switchboard of that setup: POST /fault {cluster, fault}. */
+export const KUBE_E2E_CONTROL = 3102;

@@ -1,0 +1,69 @@
+// Starts two real kube-apiservers seeded with the demo's workload clusters (core kinds), a fault
+// proxy in front of each, and Meshpane's production build on them; plus a switchboard the tests use
+// to stop or restore a cluster and to create objects in it. Run with `node --conditions=react-server --import tsx`.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { KubeConfig } from "@kubernetes/client-node";
+import { startApiServer, type ApiServer } from "../test/kube/apiserver";
+import { proxyKubeconfig, startFaultProxy, type Fault, type FaultProxy } from "../test/kube/fault-proxy";
+import { createWithStatus, seedFromDirectory } from "../test/kube/seed";
+import { discoverServedKinds } from "@/lib/server/sources/kube/served";
+import { groupKind, splitApiVersion } from "@/lib/model/registry";
+import type { KubeObject } from "@/lib/model/meta";
+import { KUBE_E2E_CONTROL, KUBE_E2E_PORT } from "./kube-env";
+
+const root = path.resolve(".e2e-kube");
+fs.rmSync(root, { recursive: true, force: true });
+fs.mkdirSync(root, { recursive: true });
+
+const clusters = ["cluster-1", "cluster-2"] as const;
+const servers: ApiServer[] = [];
+const proxies = new Map<string, FaultProxy>();
+const admins = new Map<string, KubeConfig>();
+for (const name of clusters) {
+  const server = await startApiServer(name);
+  servers.push(server);
+  const admin = new KubeConfig();
+  admin.loadFromFile(server.kubeconfigPath);
+  admins.set(name, admin);
+  const seeded = await seedFromDirectory(admin, path.resolve("examples/bookinfo-multicluster", name));
+  console.log(`serve-kube: ${name}: ${seeded.created} objects; not served here: ${seeded.skippedKinds.join(", ")}`);
+  const proxy = await startFaultProxy(server.url, server.caFile);
+  proxies.set(name, proxy);
+  proxyKubeconfig(path.join(root, `${name}.kubeconfig`), name, proxy.url, server.tokens.admin);
+}
+const config = ["clusters:", ...clusters.flatMap((c, i) => [`  - name: ${c}`, `    management: ${i === 0}`, `    source: { kubeconfig: { path: ${c}.kubeconfig, context: ${c} } }`]), "staleAfterSeconds: 20"].join("\n");
+fs.writeFileSync(path.join(root, "meshpane.config.yaml"), `${config}\n`);
+
+http
+  .createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", async () => {
+      const { cluster, fault, object } = JSON.parse(body || "{}") as { cluster: string; fault?: Fault; object?: KubeObject };
+      const proxy = proxies.get(cluster);
+      const admin = admins.get(cluster);
+      if (!proxy || !admin) return res.writeHead(404).end();
+      if (fault) proxy.set(fault);
+      if (object) {
+        const kind = (await discoverServedKinds(admin)).kinds.find((k) => k.groupKind === groupKind(splitApiVersion(object.apiVersion).group, object.kind));
+        if (!kind) return res.writeHead(400).end();
+        await createWithStatus(admin, kind, object);
+      }
+      res.writeHead(204).end();
+    });
+  })
+  .listen(KUBE_E2E_CONTROL, "127.0.0.1");
+
+const env = { ...process.env, MESHPANE_CONFIG: path.join(root, "meshpane.config.yaml"), DATABASE_URL: `file:${path.join(root, "e2e.db")}`, NEXT_TELEMETRY_DISABLED: "1" };
+const server = spawn("sh", ["-c", `npx prisma migrate deploy >/dev/null && exec npx next start -H 127.0.0.1 -p ${KUBE_E2E_PORT}`], { stdio: "inherit", env });
+const shutdown = async () => {
+  server.kill("SIGTERM");
+  for (const p of proxies.values()) await p.close();
+  await Promise.all(servers.map((s) => s.stop()));
+  process.exit(0);
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { defineKind, kubeObjectSchema, labelsSchema, type KindDef, type KindOf } from "./meta";
 import { durationSchema, intInRange, intLikeSchema, onlyOneOf, percentSchema, portNumberSchema, stringMapSchema, uintSchema } from "./fields";
+import { stringMatchSchema } from "./gloo-common";
 
 /**
  * Gloo Mesh v1 `networking.mesh.gloo.solo.io/v1`: VirtualMesh, TrafficPolicy, AccessPolicy, with the
@@ -41,16 +42,8 @@ export const v1IdentitySelectorSchema = z.looseObject({
 });
 export type V1IdentitySelector = z.infer<typeof v1IdentitySelectorSchema>;
 
-/** v1 string match (oneof). The v1 translator maps exact/prefix/regex only; suffix and ignoreCase are ignored. */
-export const v1StringMatchSchema = z
-  .looseObject({
-    exact: z.string().optional(),
-    prefix: z.string().optional(),
-    regex: z.string().optional(),
-    suffix: z.string().optional(),
-    ignoreCase: z.boolean().optional(),
-  })
-  .superRefine(onlyOneOf(["exact", "prefix", "regex", "suffix"]));
+/** v1 string match: the same oneof as v2. The v1 translator maps exact/prefix/regex only; suffix and ignoreCase are ignored. */
+export const v1StringMatchSchema = stringMatchSchema;
 export type V1StringMatch = z.infer<typeof v1StringMatchSchema>;
 
 /**

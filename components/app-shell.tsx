@@ -11,6 +11,9 @@ const NAV = [
   { href: "/meshes", label: "Meshes" },
   { href: "/workloads", label: "Workloads" },
   { href: "/destinations", label: "Destinations" },
+  { href: "/workspaces", label: "Workspaces" },
+  { href: "/graph", label: "Graph" },
+  { href: "/policies", label: "Policies" },
 ] as const;
 
 /** The frame of every page: navigation, live-update state, and banners for clusters in trouble. */

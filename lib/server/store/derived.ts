@@ -1,11 +1,15 @@
 import "server-only";
 import { discover, type Discovery } from "@/lib/discovery";
+import { attachPolicies, type AttachmentIndex } from "@/lib/policies";
 import type { Snapshot } from "@/lib/snapshot/snapshot";
+import { resolveWorkspaces, type WorkspaceIndex } from "@/lib/workspaces";
 import type { MeshStore } from "./mesh-store";
 
 export interface Derived {
   snapshot: Snapshot;
   discovery: Discovery;
+  workspaces: WorkspaceIndex;
+  attachment: AttachmentIndex;
 }
 
 const cache = new WeakMap<Snapshot, Derived>();
@@ -15,7 +19,9 @@ export function derived(store: MeshStore): Derived {
   const snapshot = store.snapshot();
   let d = cache.get(snapshot);
   if (!d) {
-    d = { snapshot, discovery: discover(snapshot) };
+    const discovery = discover(snapshot);
+    const workspaces = resolveWorkspaces(snapshot);
+    d = { snapshot, discovery, workspaces, attachment: attachPolicies(workspaces, discovery.workloads) };
     cache.set(snapshot, d);
   }
   return d;

@@ -1,0 +1,97 @@
+"use client";
+import { ReactFlowProvider } from "@xyflow/react";
+import { useRouter } from "next/navigation";
+import { useMemo } from "react";
+import type { GraphNodeKind } from "@/lib/graph";
+import { useClusters } from "@/lib/client/api/clusters";
+import { useGraph } from "@/lib/client/api/graph";
+import { GraphCanvas } from "./graph-canvas";
+import { GraphLegend } from "./graph-legend";
+import { GraphPanel } from "./graph-panel";
+import { filterGraph, searchGraph, useGraphViewState } from "./graph-state";
+import { GraphTable } from "./graph-table";
+import { detailHref } from "./node-links";
+import { NODE_STYLE } from "./styles";
+import { useLayout } from "./use-layout";
+
+/** The workspaces graph: state in the URL, layout in a worker, a graph or a table of the same data. */
+export function GraphView() {
+  const [state, update] = useGraphViewState();
+  const router = useRouter();
+  const request = state.view === "workspace" ? { view: "workspace" as const, name: state.name, expand: state.expand } : { view: "workspaces" as const };
+  const { data, error } = useGraph(request);
+  const graph = useMemo(() => (data ? filterGraph(data, state.cluster, state.kind) : undefined), [data, state.cluster, state.kind]);
+  const { positions, error: layoutError } = useLayout(graph);
+  const matches = useMemo(() => (graph ? searchGraph(graph, state.q) : new Set<string>()), [graph, state.q]);
+  const clusters = useClusters().data?.items ?? [];
+  const selectedNode = graph?.nodes.find((n) => n.id === state.selected);
+  const expandable = (id: string) => state.view === "workspace" && (state.expand.includes(id) || (graph?.nodes.find((n) => n.id === id)?.badges ?? []).includes("expandable"));
+  const toggle = (id: string) => update({ expand: state.expand.includes(id) ? state.expand.filter((x) => x !== id) : [...state.expand, id] });
+  const openWorkspace = (name: string) => update({ view: "workspace", name, expand: [`ws:${name}`], selected: "", q: "" });
+  const open = (id: string) => {
+    const node = graph?.nodes.find((n) => n.id === id);
+    if (!node) return;
+    if (state.view === "workspaces" && node.kind === "workspace") return openWorkspace(node.label);
+    if (expandable(id)) return toggle(id);
+    const href = detailHref(node);
+    if (href) router.push(href);
+  };
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-end gap-3 text-sm">
+        {state.view === "workspace" && (
+          <button type="button" onClick={() => update({ view: "workspaces", name: "", expand: [], selected: "" })} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
+            ← All workspaces
+          </button>
+        )}
+        <label className="flex flex-col gap-1">
+          <span className="text-xs font-medium text-slate-600">Search</span>
+          <input type="search" value={state.q} onChange={(e) => update({ q: e.target.value })} placeholder="highlight and focus…" className="w-56 rounded border border-slate-300 px-2 py-1" />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs font-medium text-slate-600">Cluster</span>
+          <select value={state.cluster} onChange={(e) => update({ cluster: e.target.value })} className="rounded border border-slate-300 px-2 py-1">
+            <option value="">All clusters</option>
+            {clusters.map((c) => <option key={c.name} value={c.name}>{c.name}</option>)}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs font-medium text-slate-600">Kind</span>
+          <select value={state.kind} onChange={(e) => update({ kind: e.target.value as GraphNodeKind | "" })} className="rounded border border-slate-300 px-2 py-1">
+            <option value="">All kinds</option>
+            {(["routeTable", "route", "destination", "policy", "workload"] as const).map((k) => <option key={k} value={k}>{NODE_STYLE[k].label}</option>)}
+          </select>
+        </label>
+        <div role="group" aria-label="View as" className="ml-auto flex overflow-hidden rounded border border-slate-300">
+          {(["graph", "table"] as const).map((m) => (
+            <button key={m} type="button" aria-pressed={state.mode === m} onClick={() => update({ mode: m })} className={`px-3 py-1 ${state.mode === m ? "bg-indigo-600 text-white" : "bg-white hover:bg-slate-100"}`}>
+              {m === "graph" ? "Graph" : "Table"}
+            </button>
+          ))}
+        </div>
+      </div>
+      {error && <p role="alert" className="text-sm text-red-700">Could not load the graph: {error.message}</p>}
+      {layoutError && <p role="alert" className="text-sm text-red-700">Could not lay out the graph: {layoutError}</p>}
+      {graph && state.mode === "table" && <GraphTable graph={graph} />}
+      {graph && state.mode === "graph" && (
+        <div className="grid grid-cols-[1fr_16rem] gap-3">
+          <div className="h-[70vh] rounded border border-slate-200 bg-white" data-testid="graph-canvas" aria-label="Workspace graph">
+            {positions ? (
+              <ReactFlowProvider>
+                <GraphCanvas graph={graph} positions={positions} matches={matches} selected={state.selected} onSelect={(id) => update({ selected: id })} onOpen={open} />
+              </ReactFlowProvider>
+            ) : (
+              <p className="p-4 text-sm text-slate-500">Laying out {graph.nodes.length} nodes…</p>
+            )}
+          </div>
+          <aside className="space-y-3">
+            <div className="rounded border border-slate-200 bg-white p-3">
+              <GraphPanel graph={graph} node={selectedNode} expanded={state.expand.includes(state.selected)} canExpand={!!selectedNode && expandable(selectedNode.id)} onToggle={() => toggle(state.selected)} onOpenWorkspace={openWorkspace} />
+            </div>
+            <GraphLegend />
+          </aside>
+        </div>
+      )}
+    </div>
+  );
+}

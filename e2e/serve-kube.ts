@@ -1,6 +1,7 @@
-// Starts two real kube-apiservers seeded with the demo's workload clusters (core kinds), a fault
-// proxy in front of each, and Meshpane's production build on them; plus a switchboard the tests use
-// to stop or restore a cluster and to create objects in it. Run with `node --conditions=react-server --import tsx`.
+// Starts two real kube-apiservers seeded with the demo's workload clusters (core kinds, and the Gloo and
+// Gateway API objects through the generated test CRDs), a fault proxy in front of each, and Meshpane's
+// production build on them; plus a switchboard the tests use to stop or restore a cluster and to create
+// objects in it. Run with `node --conditions=react-server --import tsx`.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
@@ -9,6 +10,8 @@ import { KubeConfig } from "@kubernetes/client-node";
 import { startApiServer, type ApiServer } from "../test/kube/apiserver";
 import { proxyKubeconfig, startFaultProxy, type Fault, type FaultProxy } from "../test/kube/fault-proxy";
 import { createWithStatus, seedFromDirectory } from "../test/kube/seed";
+import { crdGroups } from "../test/kube/crd-gen";
+import { installCrds } from "../test/kube/install-crds";
 import { discoverServedKinds } from "@/lib/server/sources/kube/served";
 import { groupKind, splitApiVersion } from "@/lib/model/registry";
 import type { KubeObject } from "@/lib/model/meta";
@@ -28,6 +31,9 @@ for (const name of clusters) {
   const admin = new KubeConfig();
   admin.loadFromFile(server.kubeconfigPath);
   admins.set(name, admin);
+  // Gloo, Gateway API and kgateway CRDs, so the Gloo objects of the dump load too. Istio's stay out:
+  // e2e/kube.spec.ts checks that a cluster without them shows networking.istio.io as absent.
+  await installCrds(admin, crdGroups().filter((g) => !g.endsWith(".istio.io")));
   const seeded = await seedFromDirectory(admin, path.resolve("examples/bookinfo-multicluster", name));
   console.log(`serve-kube: ${name}: ${seeded.created} objects; not served here: ${seeded.skippedKinds.join(", ")}`);
   const proxy = await startFaultProxy(server.url, server.caFile);

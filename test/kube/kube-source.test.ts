@@ -106,9 +106,9 @@ run("the Kubernetes source against two real API servers", () => {
       const retried = rejected && after.slice(1).find((r) => path(r.line) === path(rejected.line));
       return rejected && retried ? retried.at - rejected.at : null;
     };
-    await waitFor(() => retriedAfter() !== null && health("cluster-a") === "Healthy", 20_000);
+    await waitFor(() => retriedAfter() !== null && health("cluster-a") === "Healthy", 45_000);
     expect(retriedAfter()).toBeGreaterThanOrEqual(1900);
-  }, 30_000);
+  }, 60_000);
 });
 
 async function seed(kc: KubeConfig, ns: string, pods: string[]): Promise<void> {

@@ -1,6 +1,8 @@
 // Loads a demo cluster's dump into a real API server: every object of a kind the server serves, in
 // dependency order, then each object's status through the status subresource (there is no
-// controller manager to write it). Kinds whose CRDs are not installed are skipped and returned.
+// controller manager to write it). Kinds whose CRDs are not installed are skipped and returned; after
+// installCrds (install-crds.ts) the Gloo, Istio and Gateway API objects are created too, and the server
+// checks each against the generated schema, so a dump that drifted from lib/model fails here, by name.
 import type { KubeConfig } from "@kubernetes/client-node";
 import type { KubeObject } from "@/lib/model/meta";
 import { groupKind, splitApiVersion } from "@/lib/model/registry";
@@ -42,9 +44,18 @@ export async function createWithStatus(kc: KubeConfig, kind: ServedKind, obj: Ku
   try {
     await kubeFetch(kc, { method: "POST", path, body: JSON.stringify({ ...rest, apiVersion: kind.apiVersion, metadata }), contentType: "application/json" });
   } catch (err) {
-    if (!(err instanceof KubeApiError && err.status === 409)) throw err;
+    if (!(err instanceof KubeApiError && err.status === 409)) throw named(err, obj, "create");
   }
   if (status && kind.def.kind !== "Namespace") {
-    await kubeFetch(kc, { method: "PATCH", path: `${objectPath(kind, ns, obj.metadata.name)}/status`, body: JSON.stringify({ status }), contentType: "application/merge-patch+json" });
+    await kubeFetch(kc, { method: "PATCH", path: `${objectPath(kind, ns, obj.metadata.name)}/status`, body: JSON.stringify({ status }), contentType: "application/merge-patch+json" })
+      .catch((err: unknown) => { throw named(err, obj, "status of"); });
   }
+}
+
+/** A 422 from a CRD schema names only the field: say which object of the dump it was, and the causes. */
+function named(err: unknown, obj: KubeObject, what: string): unknown {
+  if (!(err instanceof KubeApiError)) return err;
+  const causes = err.causes.map((c) => `; ${c.field}: ${c.message}`).join("");
+  const where = `${obj.kind} ${obj.metadata.namespace ? `${obj.metadata.namespace}/` : ""}${obj.metadata.name}`;
+  return new KubeApiError(err.status, err.reason, `seed: ${what} ${where}: ${err.message}${causes}`, err.causes, err.retryAfterMs);
 }

@@ -1,7 +1,7 @@
 "use client";
 import { Background, Controls, MarkerType, ReactFlow, useReactFlow, type Edge } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
 import type { Graph } from "@/lib/graph";
 import { NodeCard, type CardNode } from "./node-card";
 import { EDGE_STYLE } from "./styles";
@@ -20,6 +20,7 @@ interface CanvasProps {
 
 /** Renders laid-out nodes and edges; search matches are highlighted and brought into view. */
 export function GraphCanvas({ graph, positions, matches, selected, onSelect, onOpen }: CanvasProps) {
+  const shown = useProgressiveCount(graph.nodes.length);
   const parents = useMemo(() => new Set(graph.nodes.map((n) => n.parent).filter(Boolean)), [graph]);
   const nodes: CardNode[] = useMemo(
     () =>
@@ -41,19 +42,23 @@ export function GraphCanvas({ graph, positions, matches, selected, onSelect, onO
       }),
     [graph, positions, matches, selected, parents],
   );
+  const visibleNodes = useMemo(() => nodes.slice(0, shown), [nodes, shown]);
+  const visibleIds = useMemo(() => new Set(visibleNodes.map((n) => n.id)), [visibleNodes]);
   const edges: Edge[] = useMemo(
     () =>
       graph.edges
-        .filter((e) => e.kind !== "contains")
+        .filter((e) => e.kind !== "contains" && visibleIds.has(e.source) && visibleIds.has(e.target))
         .map((e) => {
           const s = EDGE_STYLE[e.kind];
           return { id: e.id, source: e.source, target: e.target, label: e.label, zIndex: 2, style: { stroke: s.color, strokeWidth: 1.5, strokeDasharray: s.dash }, markerEnd: { type: MarkerType.ArrowClosed, color: s.color }, labelStyle: { fontSize: 10, fill: "#334155" }, labelBgStyle: { fill: "#f8fafc" } };
         }),
-    [graph],
+    [graph, visibleIds],
   );
   return (
     <ReactFlow
-      nodes={nodes}
+      data-rendered={shown}
+      data-total={graph.nodes.length}
+      nodes={visibleNodes}
       edges={edges}
       nodeTypes={nodeTypes}
       nodesDraggable={false}
@@ -75,6 +80,31 @@ export function GraphCanvas({ graph, positions, matches, selected, onSelect, onO
       <Controls showInteractive={false} />
     </ReactFlow>
   );
+}
+
+const BATCH = 60;
+
+/**
+ * Renders a large graph in batches, one per animation frame (parents come before children, so every
+ * batch is drawable): the main thread never spends one long task mounting hundreds of nodes.
+ */
+function useProgressiveCount(total: number): number {
+  const [shown, setShown] = useState(Math.min(total, BATCH));
+  useEffect(() => {
+    setShown(Math.min(total, BATCH));
+    if (total <= BATCH) return;
+    let frame = 0;
+    const step = () => {
+      setShown((n) => {
+        const next = Math.min(total, n + BATCH);
+        if (next < total) frame = requestAnimationFrame(step);
+        return next;
+      });
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+  }, [total]);
+  return shown;
 }
 
 function FocusOnMatches({ matches }: { matches: Set<string> }) {

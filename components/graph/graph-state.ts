@@ -13,6 +13,8 @@ export interface GraphViewState {
   kind: GraphNodeKind | "";
   mode: "graph" | "table";
   selected: string;
+  /** Node budget asked for in the URL (`max`); the server's default when absent. */
+  max: number | undefined;
 }
 
 export function useGraphViewState(): [GraphViewState, (patch: Partial<GraphViewState>) => void] {
@@ -28,6 +30,7 @@ export function useGraphViewState(): [GraphViewState, (patch: Partial<GraphViewS
     kind: (params.get("kind") ?? "") as GraphNodeKind | "",
     mode: params.get("mode") === "table" ? "table" : "graph",
     selected: params.get("selected") ?? "",
+    max: params.get("max") ? Number(params.get("max")) : undefined,
   };
   const update = useCallback(
     (patch: Partial<GraphViewState>) => {
@@ -40,6 +43,7 @@ export function useGraphViewState(): [GraphViewState, (patch: Partial<GraphViewS
       }
       for (const key of ["q", "cluster", "kind", "selected"] as const) if (next[key]) out.set(key, next[key]);
       if (next.mode === "table") out.set("mode", "table");
+      if (next.max) out.set("max", String(next.max));
       router.replace(`${pathname}?${out.toString()}`, { scroll: false });
     },
     [router, pathname, state],

@@ -12,13 +12,14 @@ import { filterGraph, searchGraph, useGraphViewState } from "./graph-state";
 import { GraphTable } from "./graph-table";
 import { detailHref } from "./node-links";
 import { NODE_STYLE } from "./styles";
-import { useLayout } from "./use-layout";
+import { useLayout, useWarmLayoutWorker } from "./use-layout";
 
 /** The workspaces graph: state in the URL, layout in a worker, a graph or a table of the same data. */
 export function GraphView() {
+  useWarmLayoutWorker();
   const [state, update] = useGraphViewState();
   const router = useRouter();
-  const request = state.view === "workspace" ? { view: "workspace" as const, name: state.name, expand: state.expand } : { view: "workspaces" as const };
+  const request = state.view === "workspace" ? { view: "workspace" as const, name: state.name, expand: state.expand, max: state.max } : { view: "workspaces" as const, max: state.max };
   const { data, error } = useGraph(request);
   const graph = useMemo(() => (data ? filterGraph(data, state.cluster, state.kind) : undefined), [data, state.cluster, state.kind]);
   const { positions, error: layoutError } = useLayout(graph);

@@ -31,6 +31,13 @@ function layoutWorker(): Worker {
   return worker;
 }
 
+/** Starts the worker (and ELK inside it) before any data arrives, so the first layout does not pay for it. */
+export function useWarmLayoutWorker(): void {
+  useEffect(() => {
+    layoutWorker().postMessage({ id: 0, nodes: [], edges: [] } satisfies LayoutRequest);
+  }, []);
+}
+
 /**
  * Positions for the graph, computed in a Web Worker and cached by structure, so expanding and
  * collapsing back, or a live update that changes only counts, costs no new layout.

@@ -4,10 +4,14 @@ import { notFound } from "@/lib/server/api/errors";
 import { workspaceDetailGraph, workspaceGraph } from "@/lib/graph";
 import { derived } from "@/lib/server/store/derived";
 
+/** Node budget: above it lower-level nodes collapse into aggregates. */
+const max = z.coerce.number().int().min(50, "must be at least 50").max(2000, "must be at most 2000").optional();
+
 const query = z.discriminatedUnion("view", [
-  z.object({ view: z.literal("workspaces") }),
+  z.object({ view: z.literal("workspaces"), max }),
   z.object({
     view: z.literal("workspace"),
+    max,
     name: z.string().min(1, "must name a workspace"),
     /** Comma-separated node ids to expand. */
     expand: z.string().optional(),
@@ -17,8 +21,9 @@ const query = z.discriminatedUnion("view", [
 /** Nodes and edges of the workspaces graph, or of one workspace with the nodes the caller expanded. */
 export const GET = route({ query }, ({ query, store }) => {
   const { workspaces, attachment } = derived(store);
-  if (query.view === "workspaces") return workspaceGraph(workspaces, attachment);
+  const options = { maxNodes: query.max };
+  if (query.view === "workspaces") return workspaceGraph(workspaces, attachment, options);
   if (!workspaces.workspace(query.name)) throw notFound(`workspace ${query.name}`);
   const expand = (query.expand ?? "").split(",").filter((s) => s !== "");
-  return workspaceDetailGraph(workspaces, attachment, query.name, expand);
+  return workspaceDetailGraph(workspaces, attachment, query.name, expand, options);
 });

@@ -1,0 +1,29 @@
+import fs from "node:fs";
+import path from "node:path";
+import { stringify } from "yaml";
+
+/**
+ * A synthetic environment with `count` workspaces for the graph benchmarks: a management cluster with
+ * Workspaces and WorkspaceSettings (each team exports to the next two and imports from the previous
+ * two), and one workload cluster with a namespace and a Service per team.
+ */
+export function writeWorkspaceEnvironment(dir: string, count: number): string {
+  const mgmt: object[] = [];
+  const workload: object[] = [];
+  for (let i = 0; i < count; i++) {
+    const ws = `team-${i}`;
+    const neighbours = (d: number[]) => d.map((k) => ({ name: `team-${(i + k + count) % count}` }));
+    mgmt.push({ apiVersion: "v1", kind: "Namespace", metadata: { name: `${ws}-config` } });
+    mgmt.push({ apiVersion: "admin.gloo.solo.io/v2", kind: "Workspace", metadata: { name: ws, namespace: "gloo-mesh", labels: { team: ws } }, spec: { workloadClusters: [{ name: "mgmt", namespaces: [{ name: `${ws}-config` }] }, { name: "workload", namespaces: [{ name: ws }] }] } });
+    mgmt.push({ apiVersion: "admin.gloo.solo.io/v2", kind: "WorkspaceSettings", metadata: { name: ws, namespace: `${ws}-config` }, spec: { exportTo: [{ workspaces: neighbours([1, 2]) }], importFrom: [{ workspaces: neighbours([-1, -2]) }] } });
+    workload.push({ apiVersion: "v1", kind: "Namespace", metadata: { name: ws } });
+    workload.push({ apiVersion: "v1", kind: "Service", metadata: { name: `svc-${i}`, namespace: ws, labels: { app: `svc-${i}` } }, spec: { selector: { app: `svc-${i}` }, ports: [{ name: "http", port: 8080 }] } });
+  }
+  fs.mkdirSync(path.join(dir, "mgmt"), { recursive: true });
+  fs.mkdirSync(path.join(dir, "workload"), { recursive: true });
+  fs.writeFileSync(path.join(dir, "mgmt", "all.yaml"), mgmt.map((o) => stringify(o)).join("---\n"));
+  fs.writeFileSync(path.join(dir, "workload", "all.yaml"), workload.map((o) => stringify(o)).join("---\n"));
+  const config = path.join(dir, "meshpane.config.yaml");
+  fs.writeFileSync(config, `clusters:\n  - name: mgmt\n    management: true\n    source: { directory: mgmt }\n  - name: workload\n    source: { directory: workload }\n`);
+  return config;
+}

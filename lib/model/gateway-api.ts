@@ -1,59 +1,23 @@
 import { z } from "zod";
 import { defineKind, kubeObjectSchema, labelSelectorSchema, type KindDef, type KindOf } from "./meta";
-import { addIssue, intInRange, intLikeSchema, isSet, portNumberSchema, stringMapSchema, type IssueSink } from "./fields";
+import { addIssue, intInRange, isSet, portNumberSchema, stringMapSchema, type IssueSink } from "./fields";
+import {
+  backendRefSchema, GATEWAY_API_GROUP, gatewayConditionSchema, gatewayDurationSchema, gatewayHostnameSchema, headerModifierSchema, nameValueMatch,
+  parentReferenceSchema, routeStatusSchema,
+} from "./gateway-api-common";
+import { grpcRouteKind, referenceGrantKind } from "./gateway-api-grpc";
+
+export * from "./gateway-api-common";
+export * from "./gateway-api-grpc";
 
 /**
  * Kubernetes Gateway API (`gateway.networking.k8s.io`): GatewayClass, Gateway, HTTPRoute, served as `v1`
- * and `v1beta1` (one kind, several versions). Reference: gateway-api-and-gloo-gateway.md §1. Enums are the
+ * and `v1beta1` (one kind, several versions); GRPCRoute and ReferenceGrant live in gateway-api-grpc.ts and
+ * the shared pieces in gateway-api-common.ts. Reference: gateway-api-and-gloo-gateway.md §1. Enums are the
  * standard-channel CRD enums; the CRD CEL rules that are cheap and local to one object are mirrored.
  */
-const GROUP = "gateway.networking.k8s.io";
+const GROUP = GATEWAY_API_GROUP;
 const VERSIONS = ["v1", "v1beta1"] as const;
-
-/** Gateway API durations (GEP-2257): up to four `<1–5 digits><h|m|s|ms>` parts, e.g. `10s`, `1m30s`. */
-export const gatewayDurationSchema = z.string().regex(/^([0-9]{1,5}(h|m|s|ms)){1,4}$/, { message: "must be a Gateway API duration such as 10s, 500ms or 1m30s" });
-
-/** A condition as Gateway API controllers write them. */
-export const gatewayConditionSchema = z.looseObject({
-  type: z.string(),
-  status: z.string(),
-  reason: z.string().optional(),
-  message: z.string().optional(),
-  lastTransitionTime: z.string().optional(),
-  observedGeneration: intLikeSchema.optional(),
-});
-export type GatewayCondition = z.infer<typeof gatewayConditionSchema>;
-
-/** A route's parent (a Gateway unless group/kind say otherwise); namespace defaults to the route's. */
-export const parentReferenceSchema = z.looseObject({
-  group: z.string().optional(),
-  kind: z.string().optional(),
-  namespace: z.string().optional(),
-  name: z.string().min(1, { message: "must be a non-empty name" }),
-  sectionName: z.string().optional(),
-  port: portNumberSchema.optional(),
-});
-export type ParentReference = z.infer<typeof parentReferenceSchema>;
-
-/**
- * A backend. group/kind default to core Service, which requires `port`; other kinds are accepted as
- * written, e.g. `{group: networking.istio.io, kind: Hostname, name: reviews.mesh.internal.com}`.
- */
-export const backendRefSchema = z
-  .looseObject({
-    group: z.string().optional(),
-    kind: z.string().optional(),
-    name: z.string().min(1, { message: "must be a non-empty name" }),
-    namespace: z.string().optional(),
-    port: portNumberSchema.optional(),
-    weight: intInRange(0, 1_000_000).optional(),
-    filters: z.array(z.looseObject({ type: z.string() })).optional(),
-  })
-  .superRefine((ref, ctx) => {
-    const service = (ref.group ?? "") === "" && (ref.kind ?? "Service") === "Service";
-    if (service && !isSet(ref.port)) addIssue(ctx, ["port"], "must be set for a Service backend");
-  });
-export type BackendRef = z.infer<typeof backendRefSchema>;
 
 /** HTTP path match; Exact and PathPrefix values are absolute paths. */
 export const httpPathMatchSchema = z
@@ -61,9 +25,6 @@ export const httpPathMatchSchema = z
   .superRefine((m, ctx) => {
     if ((m.type ?? "PathPrefix") !== "RegularExpression" && m.value !== undefined && !m.value.startsWith("/")) addIssue(ctx, ["value"], "must be an absolute path starting with /");
   });
-
-const nameValueMatch = (types: readonly [string, ...string[]]) =>
-  z.looseObject({ type: z.enum(types).optional(), name: z.string().min(1, { message: "must be a non-empty name" }), value: z.string() });
 
 /** One match: path, headers, query parameters and method, ANDed. */
 export const httpRouteMatchSchema = z.looseObject({
@@ -93,12 +54,6 @@ const pathModifierSchema = z.looseObject({
   replaceFullPath: z.string().optional(),
   replacePrefixMatch: z.string().optional(),
 });
-const headerModifierSchema = z.looseObject({
-  set: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional(),
-  add: z.array(z.looseObject({ name: z.string(), value: z.string() })).optional(),
-  remove: z.array(z.string()).optional(),
-});
-
 /** A route filter; the config field named after `type` must be set and no other config field. */
 export const httpRouteFilterSchema = z
   .looseObject({
@@ -161,15 +116,10 @@ export const httpRouteRuleSchema = rulePartsShape.superRefine((rule, ctx) => che
 /** HTTPRoute spec: parents, hostnames and up to 16 rules. */
 export const httpRouteSpecSchema = z.looseObject({
   parentRefs: z.array(parentReferenceSchema).max(32, { message: "must have at most 32 parentRefs" }).optional(),
-  hostnames: z.array(z.string()).max(16, { message: "must have at most 16 hostnames" }).optional(),
+  hostnames: z.array(gatewayHostnameSchema).max(16, { message: "must have at most 16 hostnames" }).optional(),
   rules: z.array(httpRouteRuleSchema).max(16, { message: "must have at most 16 rules" }).optional(),
 });
 export type HttpRouteSpec = z.infer<typeof httpRouteSpecSchema>;
-
-/** Route status: one entry per (parent, controller). */
-export const routeStatusSchema = z.looseObject({
-  parents: z.array(z.looseObject({ parentRef: parentReferenceSchema, controllerName: z.string(), conditions: z.array(gatewayConditionSchema).optional() })).optional(),
-});
 
 export const httpRouteKind = defineKind({
   group: GROUP,
@@ -185,7 +135,7 @@ export type HTTPRoute = KindOf<typeof httpRouteKind>;
 /** A Gateway listener. */
 export const gatewayListenerSchema = z.looseObject({
   name: z.string().min(1, { message: "must be a non-empty name" }),
-  hostname: z.string().optional(),
+  hostname: gatewayHostnameSchema.optional(),
   port: portNumberSchema,
   protocol: z.string().min(1, { message: "must be a protocol such as HTTP, HTTPS, TLS, TCP or UDP" }),
   tls: z
@@ -281,4 +231,4 @@ export const gatewayClassKind = defineKind({
 export type GatewayClass = KindOf<typeof gatewayClassKind>;
 
 /** The Gateway API kinds Meshpane models. */
-export const kinds: readonly KindDef[] = [gatewayClassKind, gatewayKind, httpRouteKind];
+export const kinds: readonly KindDef[] = [gatewayClassKind, gatewayKind, httpRouteKind, grpcRouteKind, referenceGrantKind];

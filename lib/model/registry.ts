@@ -8,6 +8,10 @@ import { kinds as glooNetworkingKinds } from "./gloo-networking";
 import { kinds as glooPolicyKinds } from "./gloo-policy";
 import { kinds as glooV1Kinds } from "./gloo-v1";
 import { kinds as gatewayApiKinds } from "./gateway-api";
+import { kinds as glooGatewayKinds } from "./gloo-gateway";
+import { kinds as kgatewayKinds } from "./kgateway";
+import { kinds as glooEdgeUpstreamKinds } from "./gloo-edge-upstream";
+import { kinds as glooEdgeKinds } from "./gloo-edge";
 import { kinds as istioKinds } from "./istio";
 
 /** Every kind Meshpane models, in one list. Group files own their kinds; this file only joins them. */
@@ -19,6 +23,10 @@ export const allKinds: readonly KindDef[] = [
   ...glooPolicyKinds,
   ...glooV1Kinds,
   ...gatewayApiKinds,
+  ...glooGatewayKinds,
+  ...kgatewayKinds,
+  ...glooEdgeUpstreamKinds,
+  ...glooEdgeKinds,
   ...istioKinds,
 ];
 

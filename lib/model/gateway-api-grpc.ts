@@ -89,7 +89,7 @@ export const grpcRouteSpecSchema = z.looseObject({
 /** The parsed shape of `grpcRouteSpecSchema`. */
 export type GrpcRouteSpec = z.infer<typeof grpcRouteSpecSchema>;
 
-/** The kind definition (group, versions, schema) registered for GrpcRoute. */
+/** The kind definition (group, versions, schema) registered for GRPCRoute. */
 export const grpcRouteKind = defineKind({
   group: GATEWAY_API_GROUP,
   versions: GRPC_VERSIONS,

@@ -165,7 +165,7 @@ export const proxySpecSchema = z.looseObject({
   compressedSpec: z.string().optional(),
 });
 
-/** The kind definition (group, versions, schema) registered for Proxy. */
+/** The kind definition (group, versions, schema) registered for Proxy (gloo.solo.io). */
 export const proxyKind = defineKind({
   group: GLOO_GROUP, versions: V1, kind: "Proxy", plural: "proxies", namespaced: true,
   schema: kubeObjectSchema(GLOO_GROUP, V1, "Proxy", { spec: proxySpecSchema.optional(), status: soloKitStatusSchema.optional() }),

@@ -143,7 +143,7 @@ export type GlooVirtualService = KindOf<typeof virtualServiceKind>;
 
 /** Schema of edgeRouteTableSpec; rejections name the field and say what must hold. */
 export const edgeRouteTableSpecSchema = z.looseObject({ routes: z.array(edgeRouteSchema).optional(), weight: intLikeSchema.optional() });
-/** The kind definition (group, versions, schema) registered for EdgeRouteTable. */
+/** The kind definition (group, versions, schema) registered for RouteTable (gateway.solo.io, Gloo Edge). */
 export const edgeRouteTableKind = edgeKind("RouteTable", "routetables", edgeRouteTableSpecSchema);
 /** Routes delegated to from a VirtualService or another RouteTable, spliced in by ascending weight. */
 export type EdgeRouteTable = KindOf<typeof edgeRouteTableKind>;
@@ -176,7 +176,7 @@ export const edgeGatewaySpecSchema = z
 /** The parsed shape of `edgeGatewaySpecSchema`. */
 export type EdgeGatewaySpec = z.infer<typeof edgeGatewaySpecSchema>;
 
-/** The kind definition (group, versions, schema) registered for EdgeGateway. */
+/** The kind definition (group, versions, schema) registered for Gateway (gateway.solo.io, Gloo Edge). */
 export const edgeGatewayKind = edgeKind("Gateway", "gateways", edgeGatewaySpecSchema);
 /** A Gloo Edge Gateway (bind port of a proxy), not the Gateway API's Gateway. */
 export type EdgeGateway = KindOf<typeof edgeGatewayKind>;

@@ -95,7 +95,7 @@ export const gatewayParametersSpecSchema = z
   .looseObject({ kube: kubeProxyParametersSchema.optional(), selfManaged: z.looseObject({}).optional() })
   .superRefine(onlyOneOf(["kube", "selfManaged"]));
 
-/** The kind definition (group, versions, schema) registered for GlooGatewayParameters. */
+/** The kind definition (group, versions, schema) registered for GatewayParameters (gateway.gloo.solo.io). */
 export const glooGatewayParametersKind = defineKind({
   group: GLOO_GATEWAY_PARAMS_GROUP, versions: V1ALPHA1, kind: "GatewayParameters", plural: "gatewayparameters", namespaced: true,
   schema: kubeObjectSchema(GLOO_GATEWAY_PARAMS_GROUP, V1ALPHA1, "GatewayParameters", { spec: gatewayParametersSpecSchema, status: z.looseObject({}).optional() }),
@@ -111,7 +111,7 @@ export const directResponseSpecSchema = z.looseObject({
 /** The parsed shape of `directResponseSpecSchema`. */
 export type DirectResponseSpec = z.infer<typeof directResponseSpecSchema>;
 
-/** The kind definition (group, versions, schema) registered for GlooDirectResponse. */
+/** The kind definition (group, versions, schema) registered for DirectResponse (gateway.gloo.solo.io). */
 export const glooDirectResponseKind = defineKind({
   group: GLOO_GATEWAY_PARAMS_GROUP, versions: V1ALPHA1, kind: "DirectResponse", plural: "directresponses", namespaced: true,
   schema: kubeObjectSchema(GLOO_GATEWAY_PARAMS_GROUP, V1ALPHA1, "DirectResponse", { spec: directResponseSpecSchema, status: z.looseObject({}).optional() }),

@@ -101,7 +101,7 @@ export const httpListenerPolicySpecSchema = z.looseObject({
   streamIdleTimeout: gatewayDurationSchema.optional(),
   healthCheck: z.looseObject({}).optional(),
 });
-/** The kind definition (group, versions, schema) registered for HttpListenerPolicy. */
+/** The kind definition (group, versions, schema) registered for HTTPListenerPolicy. */
 export const httpListenerPolicyKind = policyKind("HTTPListenerPolicy", "httplistenerpolicies", httpListenerPolicySpecSchema);
 /** kgateway HTTP connection-manager settings for a Gateway's listeners. */
 export type HTTPListenerPolicy = KindOf<typeof httpListenerPolicyKind>;
@@ -175,7 +175,7 @@ export const backendKind = defineKind({
 /** A non-Service backend: static hosts, one AWS Lambda function, an AI provider … */
 export type Backend = KindOf<typeof backendKind>;
 
-/** The kind definition (group, versions, schema) registered for KgatewayParameters. */
+/** The kind definition (group, versions, schema) registered for GatewayParameters (gateway.kgateway.dev). */
 export const kgatewayParametersKind = defineKind({
   group: KGATEWAY_GROUP, versions: VERSIONS, kind: "GatewayParameters", plural: "gatewayparameters", namespaced: true,
   schema: kubeObjectSchema(KGATEWAY_GROUP, VERSIONS, "GatewayParameters", { spec: gatewayParametersSpecSchema, status: z.looseObject({}).optional() }),
@@ -209,7 +209,7 @@ export const gatewayExtensionKind = defineKind({
 /** An external ext-auth / ext-proc / rate-limit service referenced by TrafficPolicies. */
 export type GatewayExtension = KindOf<typeof gatewayExtensionKind>;
 
-/** The kind definition (group, versions, schema) registered for KgatewayDirectResponse. */
+/** The kind definition (group, versions, schema) registered for DirectResponse (gateway.kgateway.dev). */
 export const kgatewayDirectResponseKind = defineKind({
   group: KGATEWAY_GROUP, versions: VERSIONS, kind: "DirectResponse", plural: "directresponses", namespaced: true,
   schema: kubeObjectSchema(KGATEWAY_GROUP, VERSIONS, "DirectResponse", { spec: directResponseSpecSchema, status: z.looseObject({}).optional() }),

@@ -3,8 +3,9 @@ import { benchDiscovery } from "./discovery.bench";
 import { benchGraph } from "./graph.bench";
 import { benchKubeSync } from "./kube-sync.bench";
 import { benchLiveUpdate } from "./live-update.bench";
+import { benchTranslate } from "./translate.bench";
 
-const benches: Record<string, () => Promise<boolean>> = { discovery: benchDiscovery, "live-update": benchLiveUpdate, "kube-sync": benchKubeSync, graph: benchGraph };
+const benches: Record<string, () => Promise<boolean>> = { discovery: benchDiscovery, "live-update": benchLiveUpdate, "kube-sync": benchKubeSync, graph: benchGraph, translate: benchTranslate };
 const only = process.argv.slice(2);
 let ok = true;
 for (const [name, run] of Object.entries(benches)) {

@@ -1,0 +1,141 @@
+import type { KubeObject } from "../model/meta";
+import { compareRefs, refKey, refOf, type ObjectRef } from "../snapshot/ref";
+import { cmp } from "../workspaces/kinds";
+import { canonical } from "./canonical";
+import { V1_OWNER_LABEL } from "./metadata";
+import type { StatusState, TranslationIssue, TranslationIssueKey, TranslationOutput, TranslationStatus } from "./types";
+
+/**
+ * Collects what the per-kind translators produce. Outputs with the same identity are merged rather than
+ * duplicated (two translators may need the same DestinationRule), statuses escalate to the worst state
+ * reported, and everything is sorted once at the end.
+ */
+
+const RANK: Record<StatusState, number> = { ACCEPTED: 0, WARNING: 1, FAILED: 2, INVALID: 3 };
+
+interface Pending {
+  cluster: string;
+  object: KubeObject;
+  parents: Map<string, ObjectRef>;
+  reasons: string[];
+}
+
+/** Receives outputs, statuses and issues during one translation pass. */
+export class Emitter {
+  private readonly outputs = new Map<string, Pending>();
+  /** DestinationRules by (cluster, namespace, host): Istio merges those, so Meshpane does too. */
+  private readonly ruleByHost = new Map<string, string>();
+  private readonly statuses = new Map<string, { ref: ObjectRef; state: StatusState; messages: string[] }>();
+  readonly issues: TranslationIssue[] = [];
+  /** Keys of RouteTables some root table delegates to (the others produce nothing). */
+  readonly delegated = new Set<string>();
+
+  /** Adds an output; `parents[0]` is the parent its labels name. */
+  output(cluster: string, object: KubeObject, parents: readonly ObjectRef[], reason: string): void {
+    const id = outputKey(cluster, object);
+    const host = object.kind === "DestinationRule" ? String((object.spec as { host?: unknown }).host ?? "") : "";
+    // v1 and v2 outputs never merge: they come from different translators and carry different owners.
+    const family = object.metadata.labels?.[V1_OWNER_LABEL] !== undefined ? "v1" : "v2";
+    const hostKey = `${family}|${cluster}|${object.metadata.namespace ?? ""}|${host}`;
+    const existingId = object.kind === "DestinationRule" ? this.ruleByHost.get(hostKey) : undefined;
+    const existing = this.outputs.get(existingId ?? id);
+    if (existing) {
+      if (object.kind === "DestinationRule") existing.object = mergeDestinationRules(existing.object, object);
+      for (const p of parents) existing.parents.set(refKey(p), p);
+      if (!existing.reasons.includes(reason)) existing.reasons.push(reason);
+      return;
+    }
+    this.outputs.set(id, { cluster, object, parents: new Map(parents.map((p) => [refKey(p), p] as const)), reasons: [reason] });
+    if (object.kind === "DestinationRule") this.ruleByHost.set(hostKey, id);
+  }
+
+  /** Makes sure an input has a status (ACCEPTED unless something worse is reported). */
+  seen(ref: ObjectRef): void {
+    const k = refKey(ref);
+    if (!this.statuses.has(k)) this.statuses.set(k, { ref, state: "ACCEPTED", messages: [] });
+  }
+
+  /** Reports a state and message for an input; the worst state reported wins. */
+  status(ref: ObjectRef, state: StatusState, message?: string): void {
+    this.seen(ref);
+    const s = this.statuses.get(refKey(ref));
+    if (!s) return;
+    if (RANK[state] > RANK[s.state]) s.state = state;
+    if (message !== undefined && !s.messages.includes(message)) s.messages.push(message);
+  }
+
+  /** Records an issue for the validation layer and, with `state`, the matching status of its first object. */
+  issue(key: TranslationIssueKey, severity: TranslationIssue["severity"], message: string, objects: readonly ObjectRef[], field: string, state?: StatusState): void {
+    this.issues.push({ key, severity, message, objects: [...objects], field });
+    const first = objects[0];
+    if (state && first) this.status(first, state, message);
+  }
+
+  /** The collected outputs (canonical, sorted), statuses and issues. */
+  finish(): { outputs: TranslationOutput[]; statuses: TranslationStatus[]; issues: TranslationIssue[] } {
+    const keyed: { ref: ObjectRef; output: TranslationOutput }[] = [];
+    const memo = new Map<object, unknown>();
+    for (const p of this.outputs.values()) {
+      const parents = [...p.parents.values()];
+      const [primary, ...rest] = parents;
+      const output = { cluster: p.cluster, object: canonical(p.object, memo), parents: primary ? [primary, ...rest.sort(compareRefs)] : [], reason: p.reasons.join(" ") };
+      keyed.push({ ref: refOf(p.cluster, p.object), output });
+    }
+    const outputs = keyed.sort((a, b) => compareRefs(a.ref, b.ref)).map((k) => k.output);
+    const statuses = [...this.statuses.values()].map((s) => ({ ref: s.ref, state: s.state, messages: [...s.messages].sort(cmp) })).sort((a, b) => compareRefs(a.ref, b.ref));
+    const issues = this.issues.sort((a, b) => {
+      const ao = a.objects[0];
+      const bo = b.objects[0];
+      return (ao && bo ? compareRefs(ao, bo) : 0) || cmp(a.key, b.key) || cmp(a.field, b.field) || cmp(a.message, b.message);
+    });
+    return { outputs, statuses, issues: dedupeIssues(issues) };
+  }
+}
+
+function outputKey(cluster: string, object: KubeObject): string {
+  return `${cluster}|${object.apiVersion}|${object.kind}|${object.metadata.namespace ?? ""}|${object.metadata.name}`;
+}
+
+function dedupeIssues(list: TranslationIssue[]): TranslationIssue[] {
+  const seen = new Set<string>();
+  return list.filter((i) => {
+    const k = `${i.key}|${i.field}|${i.message}|${i.objects.map(refKey).join(",")}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+type Rec = Record<string, unknown>;
+
+/**
+ * Merges two DestinationRules for one host in one namespace the way istiod does: subsets are unioned
+ * (the first of a name wins), traffic policy fields of the first rule win, port-level settings merge
+ * per port, exportTo lists are unioned.
+ */
+export function mergeDestinationRules(first: KubeObject, second: KubeObject): KubeObject {
+  const a = (first.spec ?? {}) as Rec;
+  const b = (second.spec ?? {}) as Rec;
+  const subsets = [...((a.subsets as Rec[] | undefined) ?? [])];
+  for (const s of (b.subsets as Rec[] | undefined) ?? []) if (!subsets.some((x) => x.name === s.name)) subsets.push(s);
+  const exportTo = [...new Set([...((a.exportTo as string[] | undefined) ?? []), ...((b.exportTo as string[] | undefined) ?? [])])];
+  const spec: Rec = { ...a, ...(subsets.length > 0 ? { subsets } : {}), ...(exportTo.length > 0 ? { exportTo } : {}) };
+  const tp = mergeTrafficPolicy(a.trafficPolicy as Rec | undefined, b.trafficPolicy as Rec | undefined);
+  if (tp) spec.trafficPolicy = tp;
+  return { ...first, spec };
+}
+
+function mergeTrafficPolicy(a: Rec | undefined, b: Rec | undefined): Rec | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const out: Rec = { ...b, ...a };
+  const ports = [...((a.portLevelSettings as Rec[] | undefined) ?? [])];
+  for (const p of (b.portLevelSettings as Rec[] | undefined) ?? []) {
+    const n = (p.port as { number?: number } | undefined)?.number;
+    const i = ports.findIndex((x) => (x.port as { number?: number } | undefined)?.number === n);
+    if (i < 0) ports.push(p);
+    else ports[i] = { ...p, ...ports[i] };
+  }
+  if (ports.length > 0) out.portLevelSettings = ports;
+  return out;
+}

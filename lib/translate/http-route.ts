@@ -1,0 +1,78 @@
+import type { RouteTableSpec } from "../model/gloo-networking-routes";
+import type { HttpMatchRequest } from "../model/istio-traffic";
+import type { ObjectRef } from "../snapshot/ref";
+import { specOf } from "../workspaces/kinds";
+import { compact } from "./canonical";
+import type { ExpandedRoute } from "./delegation";
+import type { Emitter } from "./emit";
+import type { FederationIndex } from "./federation";
+import { resolveForward, routeLabel, type Placement, type RouteProblem, type SubsetNeed } from "./route-destinations";
+import { applyRoutePolicies } from "./route-policies";
+import type { Labels, World } from "./world";
+
+/**
+ * One Gloo route → one Istio HTTP route for one placement (reference §6.2): the route's matches (each
+ * also carrying the placement's source labels), its action (route / redirect / directResponse) and the
+ * route policies in effect. A route that cannot be translated is replaced by a 500 direct response
+ * (failureMode ROUTE_REPLACEMENT, the default) or freezes the whole table (FREEZE_CONFIG).
+ */
+
+const REDIRECT_CODES: Readonly<Record<string, number>> = { MOVED_PERMANENTLY: 301, FOUND: 302, SEE_OTHER: 303, TEMPORARY_REDIRECT: 307, PERMANENT_REDIRECT: 308 };
+
+/** The translated route, the inputs that shaped it, and the subsets it needs. */
+export interface BuiltRoute {
+  route: Record<string, unknown>;
+  parents: ObjectRef[];
+  subsets: SubsetNeed[];
+}
+
+export type RouteResult = BuiltRoute | "skip" | "freeze";
+
+/** Builds the Istio route of `x` for `place`, with `sourceLabels` alternatives (empty: none). */
+export function buildHttpRoute(world: World, emit: Emitter, fed: FederationIndex, x: ExpandedRoute, place: Placement, sourceLabels: readonly Labels[]): RouteResult {
+  const match = withSourceLabels(x.matches, sourceLabels);
+  const base: Record<string, unknown> = compact({ name: x.name, match });
+  const r = x.route;
+  if (r.redirect) {
+    base.redirect = compact({ authority: r.redirect.hostRedirect, uri: r.redirect.pathRedirect, redirectCode: REDIRECT_CODES[r.redirect.responseCode ?? "MOVED_PERMANENTLY"] ?? 301 });
+    return { route: base, parents: [x.table.ref, ...applyRoutePolicies(world, base, x, [])], subsets: [] };
+  }
+  if (r.directResponse) {
+    base.directResponse = compact({ status: r.directResponse.status, body: r.directResponse.body !== undefined ? { string: r.directResponse.body } : undefined });
+    return { route: base, parents: [x.table.ref, ...applyRoutePolicies(world, base, x, [])], subsets: [] };
+  }
+  if (!r.forwardTo) {
+    emit.issue("ROUTE_UNSUPPORTED_ACTION", "warning", `${routeLabel(x)} uses an action Meshpane does not translate to Istio (only forwardTo, delegate, redirect and directResponse); it is left out`, [x.table.ref], `spec.http[${x.index}]`, "WARNING");
+    return "skip";
+  }
+  const resolved = resolveForward(world, fed, x, place);
+  if (!resolved.ok) return replaceRoute(emit, x, base, resolved.problem);
+  base.route = resolved.entries.map((e) => e.entry);
+  const rewrite = compact({
+    uri: r.forwardTo.pathRewrite,
+    authority: r.forwardTo.hostRewrite,
+    uriRegexRewrite: r.forwardTo.regexRewrite?.pattern?.regex !== undefined ? { match: r.forwardTo.regexRewrite.pattern.regex, rewrite: r.forwardTo.regexRewrite.substitution ?? "" } : undefined,
+  });
+  if (Object.keys(rewrite).length > 0) base.rewrite = rewrite;
+  const parents = [x.table.ref, ...resolved.entries.map((e) => e.ref), ...applyRoutePolicies(world, base, x, resolved.entries)];
+  return { route: base, parents, subsets: resolved.subsets };
+}
+
+/** Matches × source-label alternatives; no matches and no labels means "match all" (no `match`). */
+function withSourceLabels(matches: readonly HttpMatchRequest[], sourceLabels: readonly Labels[]): HttpMatchRequest[] | undefined {
+  const labelSets = sourceLabels.filter((l) => Object.keys(l).length > 0);
+  if (labelSets.length === 0) return matches.length > 0 ? [...matches] : undefined;
+  const base = matches.length > 0 ? matches : [{}];
+  return base.flatMap((m) => labelSets.map((l) => ({ ...m, sourceLabels: { ...l } })));
+}
+
+/** ROUTE_REPLACEMENT: the route answers 500 with the reason; FREEZE_CONFIG: the table is not translated. */
+function replaceRoute(emit: Emitter, x: ExpandedRoute, base: Record<string, unknown>, problem: RouteProblem): RouteResult {
+  const mode = specOf<RouteTableSpec>(x.table.object).failureMode ?? "ROUTE_REPLACEMENT";
+  const outcome = mode === "FREEZE_CONFIG" ? "the table keeps its last good configuration (failureMode FREEZE_CONFIG)" : "the route is replaced with a 500 direct response (failureMode ROUTE_REPLACEMENT)";
+  const message = `${problem.message}; ${outcome}`;
+  if (problem.reported) emit.status(x.table.ref, mode === "FREEZE_CONFIG" ? "INVALID" : "WARNING", message);
+  else emit.issue(problem.key, "error", message, problem.objects, problem.field, mode === "FREEZE_CONFIG" ? "INVALID" : "WARNING");
+  if (mode === "FREEZE_CONFIG") return "freeze";
+  return { route: { ...base, directResponse: { status: 500, body: { string: problem.message } } }, parents: [x.table.ref], subsets: [] };
+}

@@ -1,0 +1,154 @@
+import type { DestinationReference, PortSelector } from "../model/gloo-common";
+import type { ExternalServiceSpec, VirtualDestinationSpec } from "../model/gloo-networking";
+import type { RouteTableSpec } from "../model/gloo-networking-routes";
+import { DESTINATION_GKS } from "../policies/destinations";
+import type { ObjectRef } from "../snapshot/ref";
+import { describeRef } from "../workspaces/findings";
+import { specOf } from "../workspaces/kinds";
+import type { TranslationIssueKey } from "./types";
+import type { ExpandedRoute } from "./delegation";
+import { federatedHostFor, type FederationIndex } from "./federation";
+import { subsetName } from "./names";
+import { serviceAt, type World } from "./world";
+
+/**
+ * forwardTo → Istio route destinations (reference §6.2): the host a client in `cluster` uses for each
+ * destination (local Service FQDN, federated host for a Service in another cluster, VirtualDestination or
+ * ExternalService host), its port, its subset, and weights that sum to 100.
+ */
+
+/** Where a VirtualService copy is written, which decides local vs federated hosts. */
+export interface Placement {
+  cluster: string;
+  namespace: string;
+  workspace: string;
+}
+
+/** A subset a route needs on a Service host: becomes a client-side DestinationRule in the placement. */
+export interface SubsetNeed {
+  host: string;
+  service: ObjectRef;
+  labels: Record<string, string>;
+}
+
+/** One resolved Istio route destination and the Gloo destination it came from. */
+export interface ResolvedDestination {
+  ref: ObjectRef;
+  entry: { destination: { host: string; port?: { number: number }; subset?: string }; weight?: number };
+}
+
+/** Why a route cannot be translated (the route is then replaced or the table frozen). */
+export interface RouteProblem {
+  key: TranslationIssueKey;
+  message: string;
+  field: string;
+  objects: ObjectRef[];
+  /** True when policy attachment already reports the cause (missing or invisible destination). */
+  reported?: boolean;
+}
+
+export type Resolution = { ok: true; entries: ResolvedDestination[]; subsets: SubsetNeed[] } | { ok: false; problem: RouteProblem };
+
+/** Resolves every destination of a forwardTo route for one placement. */
+export function resolveForward(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement): Resolution {
+  const spec = specOf<RouteTableSpec>(x.table.object);
+  const listed = x.route.forwardTo?.destinations ?? [];
+  const useDefault = listed.length === 0 && spec.defaultDestination !== undefined;
+  const refs = useDefault && spec.defaultDestination ? [{ d: spec.defaultDestination, field: "spec.defaultDestination" }]
+    : listed.map((d, j) => ({ d, field: `spec.http[${x.index}].forwardTo.destinations[${j}]` }));
+  const entries: ResolvedDestination[] = [];
+  const subsets: SubsetNeed[] = [];
+  for (const { d, field } of refs) {
+    const r = resolveOne(world, fed, x, place, d, field);
+    if ("problem" in r) return { ok: false, problem: r.problem };
+    entries.push(r.resolved);
+    if (r.subset) subsets.push(r.subset);
+  }
+  if (entries.length === 0) return { ok: false, problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to at least one Kubernetes Service, VirtualDestination or ExternalService`, field: `spec.http[${x.index}].forwardTo`, objects: [x.table.ref] } };
+  assignWeights(entries, refs.map((r) => r.d.weight));
+  return { ok: true, entries, subsets };
+}
+
+/** `route <name> (spec.http[i]) of RouteTable ns/name`, the way route messages start. */
+export function routeLabel(x: ExpandedRoute): string {
+  return `route ${x.route.name ?? `#${x.index}`} (spec.http[${x.index}]) of ${describeRef(x.table.ref, false)}`;
+}
+
+type One = { resolved: ResolvedDestination; subset?: SubsetNeed } | { problem: RouteProblem };
+
+function resolveOne(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, field: string): One {
+  if (!d.ref) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination ref; AWS Lambda and function destinations are not translated to Istio`, field, objects: [x.table.ref] } };
+  const kind = d.kind ?? "SERVICE";
+  const gk = DESTINATION_GKS[kind];
+  const dot = gk.indexOf(".");
+  const ref: ObjectRef = { cluster: d.ref.cluster || x.table.ref.cluster, group: dot < 0 ? "" : gk.slice(dot + 1), kind: dot < 0 ? gk : gk.slice(0, dot), namespace: d.ref.namespace || x.table.ref.namespace, name: d.ref.name };
+  const entry = world.ctx.workspaces.entry(ref);
+  const workspace = x.table.owner ?? "";
+  if (!entry) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to an existing destination; ${describeRef(ref)} is not in any registered cluster`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
+  if (!world.ctx.workspaces.isVisible(ref, workspace)) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination workspace ${workspace} owns or imports; ${describeRef(ref)} is not visible there`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
+  if (kind === "SERVICE") return resolveService(world, fed, x, place, d, ref, field);
+  const spec = specOf<VirtualDestinationSpec & ExternalServiceSpec>(entry.object);
+  const host = (spec.hosts ?? [])[0] ?? `${ref.name}.${ref.namespace}.${kind === "EXTERNAL_SERVICE" ? "external" : "virtual"}`;
+  const ports = (spec.ports ?? []).map((p) => ({ number: p.number, name: "name" in p && typeof p.name === "string" ? p.name : "" }));
+  const port = pickPort(ports, d.port);
+  if (port === "required" || port === "missing") return { problem: portProblem(x, ref, d.port, port, field) };
+  if (d.subset && Object.keys(d.subset).length > 0) {
+    return { problem: { key: "ROUTE_SUBSET_UNSUPPORTED", message: `${routeLabel(x)} must not set a subset on a ${kind} destination (subsets apply to Kubernetes Services only)`, field: `${field}.subset`, objects: [x.table.ref, ref] } };
+  }
+  return { resolved: { ref, entry: { destination: { host, ...(port !== undefined ? { port: { number: port } } : {}) } } } };
+}
+
+function resolveService(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, ref: ObjectRef, field: string): One {
+  const svc = serviceAt(world, ref);
+  if (!svc) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to an existing Service; ${describeRef(ref)} is not found`, field: `${field}.ref`, objects: [x.table.ref, ref] } };
+  const port = pickPort(svc.ports.map((p) => ({ number: p.port, name: p.name })), d.port);
+  if (port === "required" || port === "missing") return { problem: portProblem(x, ref, d.port, port, field) };
+  let host: string;
+  if (ref.cluster === place.cluster) {
+    host = `${ref.name}.${ref.namespace}.svc.${world.meshClusters.get(place.cluster)?.clusterDomain ?? "cluster.local"}`;
+  } else {
+    const federated = federatedHostFor(world, fed, ref, x.table.owner ?? "");
+    if (!federated) {
+      return { problem: { key: "ROUTE_CROSS_CLUSTER", message: `${routeLabel(x)} must reach ${describeRef(ref)} from cluster ${place.cluster} through federation or a VirtualDestination; workspace ${x.table.owner ?? "none"} federates no such Service`, field: `${field}.ref.cluster`, objects: [x.table.ref, ref] } };
+    }
+    host = federated;
+  }
+  const labels = d.subset ?? {};
+  const subset = Object.keys(labels).length > 0 ? subsetName(labels) : undefined;
+  const destination = { host, ...(port !== undefined ? { port: { number: port } } : {}), ...(subset ? { subset } : {}) };
+  return { resolved: { ref, entry: { destination } }, ...(subset ? { subset: { host, service: ref, labels } } : {}) };
+}
+
+/** The port number a destination uses: the one named, the only one, "required" (ambiguous) or "missing". */
+function pickPort(ports: readonly { number: number; name: string }[], sel: PortSelector | undefined): number | undefined | "required" | "missing" {
+  if (sel?.number !== undefined) return ports.length === 0 || ports.some((p) => p.number === sel.number) ? sel.number : "missing";
+  if (sel?.name !== undefined) return ports.find((p) => p.name === sel.name)?.number ?? "missing";
+  if (ports.length > 1) return "required";
+  return ports[0]?.number;
+}
+
+function portProblem(x: ExpandedRoute, ref: ObjectRef, sel: PortSelector | undefined, why: "required" | "missing", field: string): RouteProblem {
+  if (why === "required") return { key: "ROUTE_PORT_REQUIRED", message: `${routeLabel(x)} must set a port for ${describeRef(ref)}, which has more than one`, field: `${field}.port`, objects: [x.table.ref, ref] };
+  return { key: "ROUTE_PORT_NOT_FOUND", message: `${routeLabel(x)} must use a port ${describeRef(ref)} has; ${sel?.number ?? sel?.name} is not one`, field: `${field}.port`, objects: [x.table.ref, ref] };
+}
+
+/**
+ * Weights (reference §2.7): explicit weights are kept; the remainder of 100 is split over unweighted
+ * destinations (at least 1 each, the first ones taking the rounding). A single destination carries none.
+ */
+function assignWeights(entries: ResolvedDestination[], given: readonly (number | undefined)[]): void {
+  if (entries.length < 2) return;
+  const explicit = given.filter((w): w is number => w !== undefined);
+  const unweighted = entries.length - explicit.length;
+  const remainder = Math.max(0, 100 - explicit.reduce((a, b) => a + b, 0));
+  const share = unweighted > 0 ? Math.floor(remainder / unweighted) : 0;
+  let extra = unweighted > 0 ? remainder - share * unweighted : 0;
+  entries.forEach((e, i) => {
+    const w = given[i];
+    if (w !== undefined) e.entry.weight = w;
+    else {
+      e.entry.weight = Math.max(1, share + (extra > 0 ? 1 : 0));
+      if (extra > 0) extra--;
+    }
+  });
+}

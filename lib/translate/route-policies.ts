@@ -1,0 +1,105 @@
+import type { CorsConfig, FaultInjectionConfig, HeaderManipulationConfig, RetryTimeoutConfig } from "../model/gloo-policy";
+import type { AttachedPolicy } from "../policies/types";
+import { refKey, type ObjectRef } from "../snapshot/ref";
+import { compact } from "./canonical";
+import type { ExpandedRoute } from "./delegation";
+import { istioStringMatch } from "./matchers";
+import type { ResolvedDestination } from "./route-destinations";
+import type { World } from "./world";
+
+/**
+ * Route policies onto the Istio route of the route they select (reference §6.3): RetryTimeoutPolicy →
+ * `timeout`/`retries`, FaultInjectionPolicy → `fault`, CORSPolicy → `corsPolicy`,
+ * HeaderManipulationPolicy → `headers` (or `route[].headers` for route-destination selections). Only
+ * policies in effect on the route count (one-per-route kinds: the oldest wins). A delegated route
+ * inherits, per kind, the policies of the delegating routes above it when it has none of its own.
+ */
+
+const RETRY = "RetryTimeoutPolicy.resilience.policy.gloo.solo.io";
+const FAULT = "FaultInjectionPolicy.resilience.policy.gloo.solo.io";
+const CORS = "CORSPolicy.security.policy.gloo.solo.io";
+const HEADERS = "HeaderManipulationPolicy.trafficcontrol.policy.gloo.solo.io";
+
+type Rec = Record<string, unknown>;
+type HeaderOps = { add?: Record<string, string>; remove?: string[] };
+
+/** The policies in effect on a route, own first, then inherited per kind from delegating routes. */
+export function routePolicies(world: World, x: ExpandedRoute): AttachedPolicy[] {
+  const own = x.info ? world.ctx.attachment.onRoute(x.info.key).filter((p) => p.effective) : [];
+  const kinds = new Set(own.map((p) => p.gk));
+  const out = [...own];
+  for (const key of x.parentKeys) {
+    const inherited = world.ctx.attachment.onRoute(key).filter((p) => p.effective && !kinds.has(p.gk) && p.destination === undefined);
+    out.push(...inherited);
+    for (const p of inherited) kinds.add(p.gk);
+  }
+  return out;
+}
+
+/** Sets the policy fields on an Istio route; returns the policies applied (they become output parents). */
+export function applyRoutePolicies(world: World, route: Rec, x: ExpandedRoute, resolved: readonly ResolvedDestination[]): ObjectRef[] {
+  const applied: ObjectRef[] = [];
+  for (const p of routePolicies(world, x)) {
+    const config = (world.ctx.workspaces.entry(p.policy)?.object.spec as { config?: unknown } | undefined)?.config;
+    if (config === undefined || config === null || typeof config !== "object") continue;
+    if (p.gk === RETRY) Object.assign(route, retryFields(config as RetryTimeoutConfig));
+    else if (p.gk === FAULT) route.fault = faultFields(config as FaultInjectionConfig);
+    else if (p.gk === CORS) route.corsPolicy = corsFields(config as CorsConfig);
+    else if (p.gk === HEADERS) applyHeaders(route, config as HeaderManipulationConfig, p.destination, resolved);
+    else continue;
+    applied.push(p.policy);
+  }
+  return applied;
+}
+
+function retryFields(c: RetryTimeoutConfig): Rec {
+  const out: Rec = {};
+  if (c.requestTimeout) out.timeout = c.requestTimeout;
+  if (c.retries) {
+    // Gloo's default is 2 attempts when retries are set without a count (gloo-api-details §1.5.2).
+    out.retries = compact({ attempts: c.retries.attempts ?? 2, perTryTimeout: c.retries.perTryTimeout, retryOn: c.retries.retryOn, retryRemoteLocalities: c.retries.retryRemoteLocalities });
+  }
+  return out;
+}
+
+function faultFields(c: FaultInjectionConfig): Rec {
+  return compact({
+    // Omitted percentage means every request (reference §6.3 [INFER]).
+    delay: c.delay ? { fixedDelay: c.delay.fixedDelay, percentage: { value: c.delay.percentage ?? 100 } } : undefined,
+    abort: c.abort ? { httpStatus: c.abort.httpStatus, percentage: { value: c.abort.percentage ?? 100 } } : undefined,
+  });
+}
+
+function corsFields(c: CorsConfig): Rec {
+  return compact({
+    allowOrigins: (c.allowOrigins ?? []).map(istioStringMatch).filter((m) => m !== undefined),
+    allowMethods: c.allowMethods,
+    allowHeaders: c.allowHeaders,
+    exposeHeaders: c.exposeHeaders,
+    maxAge: c.maxAge,
+    allowCredentials: c.allowCredentials,
+  });
+}
+
+/** Header edits merge: earlier policies keep their values for a header, removals are unioned. */
+function applyHeaders(route: Rec, c: HeaderManipulationConfig, destination: ObjectRef | undefined, resolved: readonly ResolvedDestination[]): void {
+  if (destination === undefined) {
+    route.headers = mergeHeaders(route.headers as Rec | undefined, c);
+    return;
+  }
+  const key = refKey(destination);
+  const entries = (route.route as Rec[] | undefined) ?? [];
+  resolved.forEach((r, i) => {
+    const e = entries[i];
+    if (e && refKey(r.ref) === key) e.headers = mergeHeaders(e.headers as Rec | undefined, c);
+  });
+}
+
+function mergeHeaders(existing: Rec | undefined, c: HeaderManipulationConfig): Rec {
+  const req = (existing?.request ?? {}) as HeaderOps;
+  const res = (existing?.response ?? {}) as HeaderOps;
+  return compact({
+    request: compact({ add: { ...(c.appendRequestHeaders ?? {}), ...(req.add ?? {}) }, remove: [...new Set([...(req.remove ?? []), ...(c.removeRequestHeaders ?? [])])] }),
+    response: compact({ add: { ...(c.appendResponseHeaders ?? {}), ...(res.add ?? {}) }, remove: [...new Set([...(res.remove ?? []), ...(c.removeResponseHeaders ?? [])])] }),
+  });
+}

@@ -1,0 +1,192 @@
+import { workloadObjectSelector } from "../model/gloo-common";
+import type { RouteTableSpec } from "../model/gloo-networking-routes";
+import { matchesLabels } from "../snapshot/labels";
+import type { WorkloadView } from "../discovery/types";
+import type { ObjectRef } from "../snapshot/ref";
+import { describeRef } from "../workspaces/findings";
+import { ROUTE_TABLE_GK, specOf } from "../workspaces/kinds";
+import type { CatalogEntry } from "../workspaces/types";
+import { compact } from "./canonical";
+import { expandRoutes, type ExpandedRoute } from "./delegation";
+import type { Emitter } from "./emit";
+import { federatedHostPolicy, type FederationIndex } from "./federation";
+import type { GatewayIndex } from "./gateways";
+import { buildHttpRoute, type BuiltRoute } from "./http-route";
+import { NETWORKING_API, v2Object } from "./metadata";
+import { routeTableOutputName, serviceRuleName, subsetName } from "./names";
+import type { Placement, SubsetNeed } from "./route-destinations";
+import { consumersOf, meshNamespacesOf, nsKey, ownedEntries, type Labels, type World } from "./world";
+
+/**
+ * RouteTable → VirtualService (+ client-side DestinationRules for subsets), reference §6.2. A root table
+ * bound to VirtualGateways gets one VirtualService per gateway (in the gateway's namespace, matches bound
+ * to the gateway's pods by `sourceLabels`); a table for sidecars (no VirtualGateways, or VirtualGateways
+ * plus non-empty workloadSelectors) gets one copy per namespace of the workspaces that can use it where a
+ * selected mesh workload runs, each with `exportTo: ["."]`. Delegated tables are merged into their roots.
+ */
+export function translateRouteTables(world: World, emit: Emitter, gateways: GatewayIndex, fed: FederationIndex): void {
+  const tables = ownedEntries(world, ROUTE_TABLE_GK);
+  for (const table of tables) {
+    emit.seen(table.ref);
+    if ((specOf<RouteTableSpec>(table.object).hosts ?? []).length > 0) translateRoot(world, emit, gateways, fed, table);
+  }
+  for (const table of tables) {
+    const spec = specOf<RouteTableSpec>(table.object);
+    if ((spec.hosts ?? []).length === 0 && !emit.delegated.has(table.key)) {
+      emit.status(table.ref, "WARNING", `${describeRef(table.ref, false)} has no hosts and no root RouteTable delegates to it, so it produces no VirtualService`);
+    }
+    if ((spec.tcp ?? []).length > 0 || (spec.tls ?? []).length > 0) {
+      emit.issue("ROUTE_UNSUPPORTED_ACTION", "info", `${describeRef(table.ref, false)} has tcp or tls routes, which Meshpane does not translate yet; only its http routes appear in the preview`, [table.ref], (spec.tcp ?? []).length > 0 ? "spec.tcp" : "spec.tls");
+    }
+  }
+}
+
+interface VsPlacement extends Placement {
+  gateways: string[];
+  sourceLabels: Labels[];
+  /** Extra parents (the VirtualGateway and gateway Service) and a reason. */
+  parents: ObjectRef[];
+  reason: string;
+}
+
+function translateRoot(world: World, emit: Emitter, gateways: GatewayIndex, fed: FederationIndex, table: CatalogEntry): void {
+  const routes = expandRoutes(world, emit, table);
+  const built = new Map<string, BuiltRoute[] | "freeze">();
+  for (const place of placementsOf(world, gateways, table)) {
+    // Hosts depend on the cluster only, so copies in several namespaces of one cluster share their routes.
+    const cacheKey = `${place.cluster}|${JSON.stringify(place.sourceLabels)}`;
+    let list = built.get(cacheKey);
+    if (list === undefined) built.set(cacheKey, (list = buildRoutes(world, emit, fed, routes, place)));
+    if (list === "freeze") return;
+    emitVirtualService(world, emit, fed, table, place, list);
+  }
+}
+
+function buildRoutes(world: World, emit: Emitter, fed: FederationIndex, routes: readonly ExpandedRoute[], place: VsPlacement): BuiltRoute[] | "freeze" {
+  const out: BuiltRoute[] = [];
+  for (const x of routes) {
+    const r = buildHttpRoute(world, emit, fed, x, place, place.sourceLabels);
+    if (r === "freeze") return "freeze";
+    if (r !== "skip") out.push(r);
+  }
+  return out;
+}
+
+/** Gateway placements (one per Gateway of each bound VirtualGateway), then sidecar placements. */
+function placementsOf(world: World, gateways: GatewayIndex, table: CatalogEntry): VsPlacement[] {
+  const spec = specOf<RouteTableSpec>(table.object);
+  const out: VsPlacement[] = [];
+  for (const vg of gateways.tableGateways.get(table.key) ?? []) {
+    for (const p of gateways.placements.get(vg.key) ?? []) {
+      out.push({
+        cluster: p.cluster, namespace: p.namespace, workspace: p.workspace ?? vg.owner ?? "", gateways: [p.name], sourceLabels: [p.selector],
+        parents: [vg.ref], reason: `bound to VirtualGateway ${vg.ref.namespace}/${vg.ref.name} on gateway ${p.namespace}/${p.service.ref.name} in ${p.cluster}`,
+      });
+    }
+  }
+  const selectors = spec.workloadSelectors ?? [];
+  if ((spec.virtualGateways ?? []).length > 0 && selectors.length === 0) return out;
+  const labelSets = selectors.filter((w) => w.kind !== "VM").map((w) => workloadObjectSelector(w).labels ?? {});
+  if (selectors.length > 0 && labelSets.length === 0) return out;
+  const wanted = labelSets.length > 0 ? labelSets : [{}];
+  const wantedKey = JSON.stringify(wanted);
+  for (const ws of consumersOf(world, table.ref, table.owner ?? "")) {
+    for (const n of meshNamespacesOf(world, ws)) {
+      if (!hasClient(world, nsKey(n.cluster, n.namespace), wanted, wantedKey)) continue;
+      out.push({
+        cluster: n.cluster, namespace: n.namespace, workspace: ws, gateways: ["mesh"], sourceLabels: labelSets, parents: [],
+        reason: `for the sidecars of workspace ${ws} in ${n.cluster}/${n.namespace}`,
+      });
+    }
+  }
+  return out;
+}
+
+interface ClientIndex {
+  answers: Map<string, boolean>;
+  /** Sidecar workloads by `namespace|key=value` of each pod label, and by namespace alone. */
+  byLabel: Map<string, WorkloadView[]>;
+}
+
+const clientIndexes = new WeakMap<World, ClientIndex>();
+
+function clientIndex(world: World): ClientIndex {
+  let index = clientIndexes.get(world);
+  if (index) return index;
+  index = { answers: new Map(), byLabel: new Map() };
+  for (const [ns, workloads] of world.workloadsByNs) {
+    for (const w of workloads) {
+      if (isGatewayProxy(w.podLabels)) continue;
+      for (const key of [ns, ...Object.keys(w.podLabels).map((k) => `${ns}|${k}=${w.podLabels[k] ?? ""}`)]) {
+        const list = index.byLabel.get(key);
+        if (list) list.push(w);
+        else index.byLabel.set(key, [w]);
+      }
+    }
+  }
+  clientIndexes.set(world, index);
+  return index;
+}
+
+/**
+ * True when a sidecar workload of the namespace matches one of the label sets. Candidates come from a
+ * label index (one label of the set), so the cost does not grow with the namespace's workloads.
+ */
+function hasClient(world: World, ns: string, wanted: readonly Labels[], wantedKey: string): boolean {
+  const index = clientIndex(world);
+  const key = `${ns}|${wantedKey}`;
+  let hit = index.answers.get(key);
+  if (hit === undefined) {
+    hit = wanted.some((labels) => {
+      const first = Object.keys(labels)[0];
+      const candidates = index.byLabel.get(first === undefined ? ns : `${ns}|${first}=${labels[first] ?? ""}`) ?? [];
+      return candidates.some((w) => matchesLabels(labels, w.podLabels));
+    });
+    index.answers.set(key, hit);
+  }
+  return hit;
+}
+
+/** Istio gateway deployments are not sidecars: VirtualServices bound to `mesh` never apply to them. */
+function isGatewayProxy(labels: Labels): boolean {
+  return ["ingressgateway", "eastwestgateway", "egressgateway"].includes(labels.istio ?? "");
+}
+
+function emitVirtualService(world: World, emit: Emitter, fed: FederationIndex, table: CatalogEntry, place: VsPlacement, routes: readonly BuiltRoute[]): void {
+  if (routes.length === 0) return;
+  const spec = specOf<RouteTableSpec>(table.object);
+  const name = routeTableOutputName(table.ref.name, table.ref.namespace, table.ref.cluster, place.workspace);
+  const meta = { name, namespace: place.namespace, cluster: place.cluster, parent: table.ref, workspace: world.ctx.workspaces.workspaceOfNamespace(place.cluster, place.namespace) };
+  const object = v2Object(NETWORKING_API, "VirtualService", meta, compact({ hosts: spec.hosts ?? [], gateways: place.gateways, exportTo: ["."], http: routes.map((r) => r.route) }));
+  const annotations = spec.virtualServiceAnnotations;
+  if (annotations) object.metadata.annotations = { ...annotations, ...object.metadata.annotations };
+  const parents = [table.ref, ...place.parents, ...routes.flatMap((r) => r.parents)];
+  emit.output(place.cluster, object, parents, `RouteTable ${table.ref.namespace}/${table.ref.name} ${place.reason}.`);
+  emitSubsetRules(world, emit, fed, table, place, routes.flatMap((r) => r.subsets));
+}
+
+/**
+ * One client-side DestinationRule per Service host the routes use subsets of, in the VirtualService's
+ * namespace. Istio reads the client namespace's rule first, so for a federated host it repeats the
+ * federation rule's mTLS settings rather than shadow them.
+ */
+function emitSubsetRules(world: World, emit: Emitter, fed: FederationIndex, table: CatalogEntry, place: VsPlacement, needs: readonly SubsetNeed[]): void {
+  const byHost = new Map<string, SubsetNeed[]>();
+  for (const n of needs) byHost.set(n.host, [...(byHost.get(n.host) ?? []), n]);
+  for (const [host, list] of [...byHost].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const svc = list[0]?.service;
+    if (!svc) continue;
+    const subsets = new Map<string, Labels>();
+    for (const n of list) subsets.set(subsetName(n.labels), n.labels);
+    const meta = { name: serviceRuleName(svc.name, svc.namespace, svc.cluster, place.workspace), namespace: place.namespace, cluster: place.cluster, parent: svc, workspace: world.ctx.workspaces.workspaceOfNamespace(place.cluster, place.namespace) };
+    const spec = compact({ host, exportTo: ["."], subsets: [...subsets].map(([name, labels]) => ({ name, labels })), trafficPolicy: federatedHostPolicy(world, fed, host) });
+    emit.output(place.cluster, v2Object(NETWORKING_API, "DestinationRule", meta, spec), [svc, table.ref], `Subsets of ${host} that RouteTable ${table.ref.namespace}/${table.ref.name} routes to, for ${place.cluster}/${place.namespace}.`);
+    // Observed for gateway-bound tables (jameshbarton/acme, reference §7 item 5): a copy in the Service's own
+    // namespace when the table's workspace owns it.
+    const ownNs = world.ctx.workspaces.workspaceOfNamespace(svc.cluster, svc.namespace);
+    if (place.gateways[0] !== "mesh" && svc.cluster === place.cluster && svc.namespace !== place.namespace && ownNs !== undefined && ownNs === table.owner) {
+      const copy = { ...meta, name: serviceRuleName(svc.name, svc.namespace, svc.cluster, ownNs), namespace: svc.namespace, workspace: ownNs };
+      emit.output(svc.cluster, v2Object(NETWORKING_API, "DestinationRule", copy, spec), [svc, table.ref], `Subsets of ${host} that RouteTable ${table.ref.namespace}/${table.ref.name} routes to, in the Service's own namespace.`);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import type { DestinationView, MeshView, WorkloadView } from "../discovery/types";
+import type { KubeObject } from "../model/meta";
+import { refKey, refOf, type ObjectRef } from "../snapshot/ref";
+import type { Snapshot } from "../snapshot/snapshot";
+import { push } from "../workspaces/collections";
+import { cmp } from "../workspaces/kinds";
+import type { CatalogEntry, NamespaceMembership } from "../workspaces/types";
+import type { TranslateContext } from "./types";
+
+/**
+ * Everything the per-kind translators look up, indexed once per pass so no translator scans the snapshot:
+ * Services by ref, workloads and service accounts by namespace, meshes by cluster, the workspaces that
+ * consume each exportable object, and each workspace's namespaces in clusters that run a mesh.
+ */
+
+export type Labels = Record<string, string>;
+
+/** A Service port as written in the Service (targetPort a number or a name). */
+export interface ServicePort {
+  name: string;
+  port: number;
+  targetPort: number | string;
+  protocol: string;
+  appProtocol: string;
+  nodePort: number;
+}
+
+/** A Kubernetes Service, with its discovered Destination when a mesh workload backs it. */
+export interface ServiceInfo {
+  ref: ObjectRef;
+  object: KubeObject;
+  selector: Labels;
+  labels: Labels;
+  ports: ServicePort[];
+  destination: DestinationView | undefined;
+}
+
+/** A cluster that runs an Istio mesh: where translated objects can go. */
+export interface MeshCluster {
+  cluster: string;
+  mesh: MeshView;
+  trustDomain: string;
+  clusterDomain: string;
+  region: string;
+}
+
+/** The indexed view of one snapshot the translators share. */
+export interface World {
+  snapshot: Snapshot;
+  ctx: TranslateContext;
+  meshClusters: ReadonlyMap<string, MeshCluster>;
+  services: ReadonlyMap<string, ServiceInfo>;
+  /** Services per cluster, in namespace/name order. */
+  servicesByCluster: ReadonlyMap<string, readonly ServiceInfo[]>;
+  /** Every discovered workload by `workloadKey`. */
+  workloads: ReadonlyMap<string, WorkloadView>;
+  /** Mesh workloads per `cluster/namespace`. */
+  workloadsByNs: ReadonlyMap<string, readonly WorkloadView[]>;
+  /** Service account names per `cluster/namespace`, sorted (ServiceAccount objects and workload SAs). */
+  serviceAccountsByNs: ReadonlyMap<string, readonly string[]>;
+  /** Workspaces that receive each exported object (refKey → sorted names). */
+  exportedTo: ReadonlyMap<string, readonly string[]>;
+}
+
+/** The key of a workload controller in world maps. */
+export function workloadKey(w: { cluster: string; kind: string; namespace: string; name: string }): string {
+  return `${w.cluster}|${w.kind}|${w.namespace}|${w.name}`;
+}
+
+/** The key of a namespace in world maps. */
+export function nsKey(cluster: string, namespace: string): string {
+  return `${cluster}/${namespace}`;
+}
+
+/** Builds the world of one snapshot and its derived indexes. */
+export function buildWorld(snapshot: Snapshot, ctx: TranslateContext): World {
+  const meshClusters = indexMeshClusters(ctx);
+  const destinations = new Map(ctx.discovery.destinations.map((d) => [nsKey(d.cluster, `${d.namespace}/${d.name}`), d] as const));
+  const services = new Map<string, ServiceInfo>();
+  const servicesByCluster = new Map<string, ServiceInfo[]>();
+  const accounts = new Map<string, Set<string>>();
+  for (const cluster of snapshot.clusters) {
+    for (const object of cluster.byKind.get("Service") ?? []) {
+      const info = serviceInfo(cluster.name, object, destinations.get(nsKey(cluster.name, `${object.metadata.namespace ?? ""}/${object.metadata.name}`)));
+      services.set(refKey(info.ref), info);
+      push(servicesByCluster, cluster.name, info);
+    }
+    for (const sa of cluster.byKind.get("ServiceAccount") ?? []) addAccount(accounts, cluster.name, sa.metadata.namespace ?? "", sa.metadata.name);
+  }
+  const workloadsByNs = new Map<string, WorkloadView[]>();
+  const workloads = new Map<string, WorkloadView>();
+  for (const w of ctx.discovery.workloads) {
+    workloads.set(workloadKey(w), w);
+    if (!w.mesh) continue;
+    push(workloadsByNs, nsKey(w.cluster, w.namespace), w);
+    if (w.serviceAccountName !== "") addAccount(accounts, w.cluster, w.namespace, w.serviceAccountName);
+  }
+  const serviceAccountsByNs = new Map([...accounts].map(([k, set]) => [k, [...set].sort(cmp)] as const));
+  const exportedTo = new Map<string, string[]>();
+  for (const ws of ctx.workspaces.workspaces) for (const e of ctx.workspaces.exportedBy(ws.name)) exportedTo.set(refKey(e.ref), e.to);
+  return { snapshot, ctx, meshClusters, services, servicesByCluster, workloads, workloadsByNs, serviceAccountsByNs, exportedTo };
+}
+
+function addAccount(map: Map<string, Set<string>>, cluster: string, namespace: string, name: string): void {
+  const key = nsKey(cluster, namespace);
+  const set = map.get(key);
+  if (set) set.add(name);
+  else map.set(key, new Set([name]));
+}
+
+/** The first Istio mesh of each cluster (reference §1.4: one mesh per cluster), with its trust and DNS domains. */
+function indexMeshClusters(ctx: TranslateContext): Map<string, MeshCluster> {
+  const domains = new Map<string, string>();
+  for (const d of ctx.discovery.destinations) {
+    const prefix = `${d.name}.${d.namespace}.svc.`;
+    if (!domains.has(d.cluster) && d.localFqdn.startsWith(prefix)) domains.set(d.cluster, d.localFqdn.slice(prefix.length));
+  }
+  const out = new Map<string, MeshCluster>();
+  for (const mesh of ctx.discovery.meshes) {
+    if (out.has(mesh.cluster)) continue;
+    out.set(mesh.cluster, {
+      cluster: mesh.cluster, mesh, trustDomain: mesh.effectiveTrustDomain,
+      clusterDomain: domains.get(mesh.cluster) ?? "cluster.local", region: mesh.installation.region,
+    });
+  }
+  return out;
+}
+
+function serviceInfo(cluster: string, object: KubeObject, destination: DestinationView | undefined): ServiceInfo {
+  const spec = (object.spec ?? {}) as { selector?: Labels; ports?: Record<string, unknown>[] };
+  const ports = (Array.isArray(spec.ports) ? spec.ports : []).map((p): ServicePort => ({
+    name: typeof p.name === "string" ? p.name : "",
+    port: typeof p.port === "number" ? p.port : 0,
+    targetPort: typeof p.targetPort === "number" || typeof p.targetPort === "string" ? p.targetPort : typeof p.port === "number" ? p.port : 0,
+    protocol: typeof p.protocol === "string" ? p.protocol : "TCP",
+    appProtocol: typeof p.appProtocol === "string" ? p.appProtocol : "",
+    nodePort: typeof p.nodePort === "number" ? p.nodePort : 0,
+  }));
+  const selector = spec.selector && typeof spec.selector === "object" ? spec.selector : {};
+  return { ref: refOf(cluster, object), object, selector, labels: object.metadata.labels ?? {}, ports, destination };
+}
+
+/** The Service at a ref, if any. */
+export function serviceAt(world: World, ref: ObjectRef): ServiceInfo | undefined {
+  return world.services.get(refKey(ref));
+}
+
+/** The workspaces that can use an owned object: its owner first, then those it is exported to (sorted). */
+export function consumersOf(world: World, ref: ObjectRef, owner: string): string[] {
+  const to = world.exportedTo.get(refKey(ref)) ?? [];
+  return [owner, ...to.filter((w) => w !== owner)];
+}
+
+/** The namespaces a workspace owns alone in clusters that run a mesh (where outputs can go), sorted. */
+export function meshNamespacesOf(world: World, workspace: string): NamespaceMembership[] {
+  let cache = meshNamespaceCache.get(world);
+  if (!cache) meshNamespaceCache.set(world, (cache = new Map()));
+  const hit = cache.get(workspace);
+  if (hit) return hit;
+  const ws = world.ctx.workspaces.workspace(workspace);
+  const list = ws ? ws.namespaces.filter((n) => n.contestedWith.length === 0 && world.meshClusters.has(n.cluster)) : [];
+  cache.set(workspace, list);
+  return list;
+}
+
+const meshNamespaceCache = new WeakMap<World, Map<string, NamespaceMembership[]>>();
+
+/** The catalogued objects of one group-kind that workspaces own, by ref. */
+export function ownedEntries(world: World, gk: string): CatalogEntry[] {
+  const out: CatalogEntry[] = [];
+  for (const ws of world.ctx.workspaces.workspaces) for (const e of world.ctx.workspaces.ownedBy(ws.name)) if (e.gk === gk) out.push(e);
+  return out;
+}
+
+/** Namespaces per cluster of a set of workspaces (mesh clusters only): cluster → sorted namespaces. */
+export function namespacesByCluster(world: World, workspaces: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, Set<string>>();
+  for (const ws of workspaces) {
+    for (const n of meshNamespacesOf(world, ws)) {
+      const set = out.get(n.cluster);
+      if (set) set.add(n.namespace);
+      else out.set(n.cluster, new Set([n.namespace]));
+    }
+  }
+  return new Map([...out].sort(([a], [b]) => cmp(a, b)).map(([c, set]) => [c, [...set].sort(cmp)] as const));
+}

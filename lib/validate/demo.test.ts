@@ -1,0 +1,35 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { readDirectory } from "../server/sources/directory";
+import { buildSnapshot, buildSnapshotCluster } from "../snapshot/snapshot";
+import { evaluate, type Evaluation } from "./preview";
+
+/** The demo's three deliberate mistakes (examples/bookinfo-multicluster/README.md) with code, objects and field. */
+const DEMO = path.resolve(import.meta.dirname, "../../examples/bookinfo-multicluster");
+let e: Evaluation;
+
+beforeAll(async () => {
+  const clusters = [];
+  for (const name of ["mgmt", "cluster-1", "cluster-2"]) clusters.push(buildSnapshotCluster(name, name === "mgmt", (await readDirectory(path.join(DEMO, name))).objects));
+  e = evaluate(buildSnapshot(1, clusters));
+});
+
+const find = (code: string) => e.diagnostics.filter((d) => d.code === code);
+const names = (code: string) => find(code).map((d) => ({ severity: d.severity, objects: d.objects.map((o) => `${o.kind} ${o.namespace}/${o.name} @${o.cluster}`), field: d.field }));
+
+describe("demo diagnostics", () => {
+  it("mistake 1: a policy selector that matches nothing", () => {
+    expect(names("MP3001")).toEqual([{ severity: "warning", objects: ["RetryTimeoutPolicy bookinfo-frontends-config/checkout-timeout @mgmt"], field: "spec.applyToRoutes[0].route.labels" }]);
+  });
+  it("mistake 2: a route to a destination its workspace cannot see", () => {
+    expect(names("MP2001")).toEqual([{ severity: "error", objects: ["RouteTable web-team-config/bookinfo-api @mgmt", "Service bookinfo-backends/details @cluster-1"], field: "spec.http[1].forwardTo.destinations[0].ref" }]);
+  });
+  it("mistake 3: a Service port that breaks Istio's naming convention", () => {
+    expect(names("MP6009")).toEqual([{ severity: "warning", objects: ["Service bookinfo-backends/ratings @cluster-2"], field: "spec.ports[0].name" }]);
+    expect(find("MP6009")[0]?.message).toMatch(/must be named <protocol>\[-suffix\]/);
+  });
+  it("reports nothing else above info except the legacy v1 VirtualMesh's missing east-west gateways", () => {
+    const loud = e.diagnostics.filter((d) => d.severity !== "info" && !["MP3001", "MP2001", "MP6009"].includes(d.code));
+    expect(loud.map((d) => `${d.code} ${d.objects[0]?.name}`)).toEqual(["MP4006 bookinfo-virtual-mesh", "MP4006 bookinfo-virtual-mesh"]);
+  });
+});

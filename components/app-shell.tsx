@@ -11,6 +11,7 @@ const NAV = [
   { href: "/meshes", label: "Meshes" },
   { href: "/workloads", label: "Workloads" },
   { href: "/destinations", label: "Destinations" },
+  { href: "/gateways", label: "Gateways" },
   { href: "/workspaces", label: "Workspaces" },
   { href: "/graph", label: "Graph" },
   { href: "/policies", label: "Policies" },

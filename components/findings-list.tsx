@@ -1,9 +1,15 @@
-import type { Finding } from "@/lib/workspaces";
+/** What the list shows of a finding (workspace and gateway findings share the shape). */
+interface ShownFinding {
+  code: string;
+  severity: "error" | "warning" | "info";
+  message: string;
+  field: string;
+}
 
 const TONE = { error: "border-red-200 bg-red-50 text-red-900", warning: "border-amber-200 bg-amber-50 text-amber-900", info: "border-slate-200 bg-slate-50 text-slate-800" } as const;
 
 /** Findings with code, severity, message and field. */
-export function FindingsList({ findings }: { findings: readonly Finding[] }) {
+export function FindingsList({ findings }: { findings: readonly ShownFinding[] }) {
   if (findings.length === 0) return <p className="text-sm text-slate-500">No findings.</p>;
   return (
     <ul className="space-y-2" data-testid="findings">

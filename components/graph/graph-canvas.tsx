@@ -44,15 +44,19 @@ export function GraphCanvas({ graph, positions, matches, selected, onSelect, onO
   );
   const visibleNodes = useMemo(() => nodes.slice(0, shown), [nodes, shown]);
   const visibleIds = useMemo(() => new Set(visibleNodes.map((n) => n.id)), [visibleNodes]);
+  // Past LARGE nodes labels are unreadable at the zoom that fits the graph and cost most of the DOM:
+  // edges go straight and unlabelled (the side panel and the table view still say what flows).
+  const large = graph.nodes.length > LARGE;
   const edges: Edge[] = useMemo(
     () =>
       graph.edges
         .filter((e) => e.kind !== "contains" && visibleIds.has(e.source) && visibleIds.has(e.target))
         .map((e) => {
           const s = EDGE_STYLE[e.kind];
-          return { id: e.id, source: e.source, target: e.target, label: e.label, zIndex: 2, style: { stroke: s.color, strokeWidth: 1.5, strokeDasharray: s.dash }, markerEnd: { type: MarkerType.ArrowClosed, color: s.color }, labelStyle: { fontSize: 10, fill: "#334155" }, labelBgStyle: { fill: "#f8fafc" } };
+          const base = { id: e.id, source: e.source, target: e.target, zIndex: 2, style: { stroke: s.color, strokeWidth: 1.5, strokeDasharray: s.dash }, markerEnd: { type: MarkerType.ArrowClosed, color: s.color } };
+          return large ? { ...base, type: "straight" } : { ...base, label: e.label, labelStyle: { fontSize: 10, fill: "#334155" }, labelBgStyle: { fill: "#f8fafc" } };
         }),
-    [graph, visibleIds],
+    [graph, visibleIds, large],
   );
   return (
     <ReactFlow
@@ -83,6 +87,7 @@ export function GraphCanvas({ graph, positions, matches, selected, onSelect, onO
 }
 
 const BATCH = 60;
+const LARGE = 80;
 
 /**
  * Renders a large graph in batches, one per animation frame (parents come before children, so every

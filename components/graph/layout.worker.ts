@@ -9,13 +9,18 @@ import type { LayoutRequest, LayoutResult } from "./layout-types";
 const elk = new ELK();
 const GROUP = { "elk.padding": "[top=56,left=16,bottom=16,right=16]" };
 
+const LARGE = 80;
+
 /**
- * Small graphs get the careful layout; large ones skip crossing minimisation and spline routing, which
- * cost most of ELK's time and matter little at that size. Flat graphs skip hierarchy handling.
+ * Small graphs get the careful layered layout; large nested ones skip crossing minimisation and spline
+ * routing, which cost most of ELK's time. A large flat graph (the collapsed overview of hundreds of
+ * workspaces) is packed into a box instead: layered would stretch it into one very long row and take
+ * seconds, while packing takes milliseconds and `packingOrder` keeps connected nodes together.
  */
 function layoutOptions(nodes: LayoutRequest["nodes"]): Record<string, string> {
-  const large = nodes.length > 80;
+  const large = nodes.length > LARGE;
   const nested = nodes.some((n) => n.parent);
+  if (large && !nested) return { "elk.algorithm": "box", "elk.aspectRatio": "1.6", "elk.spacing.nodeNode": "28" };
   return {
     "elk.algorithm": "layered",
     "elk.direction": "RIGHT",
@@ -25,6 +30,30 @@ function layoutOptions(nodes: LayoutRequest["nodes"]): Record<string, string> {
     "elk.edgeRouting": large ? "POLYLINE" : "SPLINES",
     ...(large ? { "elk.layered.crossingMinimization.strategy": "NONE", "elk.layered.thoroughness": "1" } : {}),
   };
+}
+
+/** Breadth-first order over the edges, busiest nodes first, so box packing puts neighbours side by side. */
+function packingOrder(nodes: LayoutRequest["nodes"], edges: LayoutRequest["edges"]): LayoutRequest["nodes"] {
+  const adjacent = new Map<string, string[]>(nodes.map((n) => [n.id, []]));
+  for (const e of edges) {
+    adjacent.get(e.source)?.push(e.target);
+    adjacent.get(e.target)?.push(e.source);
+  }
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const seeds = [...nodes].sort((a, b) => adjacent.get(b.id)!.length - adjacent.get(a.id)!.length);
+  const seen = new Set<string>();
+  const out: LayoutRequest["nodes"] = [];
+  for (const seed of seeds) {
+    const queue = [seed.id];
+    for (let i = 0; i < queue.length; i++) {
+      const id = queue[i]!;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(byId.get(id)!);
+      queue.push(...adjacent.get(id)!.filter((x) => !seen.has(x)));
+    }
+  }
+  return out;
 }
 
 self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
@@ -38,7 +67,8 @@ self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
       children: [],
       edges: edges.filter((e) => byId.has(e.source) && byId.has(e.target)).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
     };
-    for (const n of nodes) {
+    const ordered = nodes.length > LARGE && !nodes.some((n) => n.parent) ? packingOrder(nodes, edges) : nodes;
+    for (const n of ordered) {
       const parent = n.parent ? byId.get(n.parent) : undefined;
       (parent ?? root).children!.push(byId.get(n.id)!);
     }

@@ -13,38 +13,44 @@ export interface Scope {
   workspaces: "all";
 }
 
-export interface HandlerContext<Q, P> {
+export interface HandlerContext<Q, P, B = undefined> {
   request: NextRequest;
   query: Q;
   params: P;
+  /** The JSON body parsed with the spec's `body` schema (undefined without one). */
+  body: B;
   scope: Scope;
   store: MeshStore;
 }
 
-interface RouteSpec<Q, P> {
+interface RouteSpec<Q, P, B> {
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
-  /** Writes get an origin check. */
+  /** A JSON request body: bad JSON or a body the schema rejects is a 400 naming the fields. */
+  body?: z.ZodType<B>;
+  /** Writes get an origin check (so does every request with a body). */
   write?: boolean;
 }
 
 type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * The one route-handler wrapper: resolves the caller's scope, checks the origin of writes, parses
- * query and path parameters with zod, and maps typed errors to JSON `{code, message, fields?}`.
+ * The one route-handler wrapper: resolves the caller's scope, checks the origin of writes and of requests
+ * with a body, parses query and path parameters and the JSON body with zod, and maps typed errors to JSON
+ * `{code, message, fields?}`.
  * Handlers return plain data (sent as JSON) or a Response (streams).
  */
-export function route<Q = Record<string, never>, P = Record<string, never>>(spec: RouteSpec<Q, P>, handler: (ctx: HandlerContext<Q, P>) => unknown) {
+export function route<Q = Record<string, never>, P = Record<string, never>, B = undefined>(spec: RouteSpec<Q, P, B>, handler: (ctx: HandlerContext<Q, P, B>) => unknown) {
   return async (request: NextRequest, context: NextRouteContext): Promise<Response> => {
     try {
-      if (spec.write) checkOrigin(request);
+      if (spec.write || spec.body) checkOrigin(request);
       const scope: Scope = { kind: "local-admin", workspaces: "all" };
       const query = parseWith(spec.query, Object.fromEntries(request.nextUrl.searchParams), "query");
       const params = parseWith(spec.params, (await context.params) ?? {}, "path");
+      const body = spec.body ? parseWith(spec.body, await readJson(request), "body") : (undefined as B);
       const store = getMeshStore();
       await store.whenReady();
-      const result = await handler({ request, query, params, scope, store });
+      const result = await handler({ request, query, params, body, scope, store });
       if (result instanceof Response) return result;
       return Response.json(result, { headers: { "cache-control": "no-store" } });
     } catch (err) {
@@ -61,6 +67,16 @@ function parseWith<T>(schema: z.ZodType<T> | undefined, input: unknown, where: s
     throw badRequest(`invalid ${where} parameters: ${fields.map((f) => f.message).join("; ")}`, fields);
   }
   return parsed.data;
+}
+
+async function readJson(request: NextRequest): Promise<unknown> {
+  const text = await request.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (err) {
+    const message = `body: must be valid JSON (${(err as Error).message})`;
+    throw badRequest(message, [{ field: "body", reason: "FieldValueInvalid", message }]);
+  }
 }
 
 function checkOrigin(request: NextRequest): void {

@@ -8,6 +8,8 @@ import type { KubeObject } from "@/lib/model/meta";
 import type { ClusterSource, SourceProblem, SourceSink } from "./types";
 
 const YAML_FILE = /\.(ya?ml|json)$/i;
+/** Top-level folder of OpenAPI documents kept beside a dump (read by lib/server/gateways, not as objects). */
+export const OPENAPI_DIR = "openapi";
 const RELOAD_DEBOUNCE_MS = 150;
 
 /** The objects and problems read from one directory tree. */
@@ -17,12 +19,13 @@ export interface DirectoryRead {
 }
 
 /**
- * Reads every YAML/JSON file below `root` (recursively, files in name order): multi-document files and
+ * Reads every YAML/JSON file below `root` (recursively, files in name order, except the OpenAPI documents in
+ * `openapi/`): multi-document files and
  * `kind: List` are expanded. A file that does not parse, or an object that fails its schema, becomes a
  * problem naming the file, line and field; everything else still loads.
  */
 export async function readDirectory(root: string): Promise<DirectoryRead> {
-  const files = (await listFiles(root)).sort();
+  const files = (await listFiles(root, true)).sort();
   const objects: KubeObject[] = [];
   const problems: SourceProblem[] = [];
   for (const file of files) {
@@ -79,11 +82,11 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-async function listFiles(dir: string): Promise<string[]> {
+async function listFiles(dir: string, top = false): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
     entries
-      .filter((e) => !e.name.startsWith("."))
+      .filter((e) => !e.name.startsWith(".") && !(top && e.isDirectory() && e.name === OPENAPI_DIR))
       .map(async (e) => {
         const full = path.join(dir, e.name);
         if (e.isDirectory()) return listFiles(full);

@@ -1,8 +1,10 @@
 import "server-only";
 import { discover, type Discovery } from "@/lib/discovery";
+import { buildGatewayModel, type GatewayAnalysisModel } from "@/lib/gateways";
 import { attachPolicies, type AttachmentIndex } from "@/lib/policies";
 import type { Snapshot } from "@/lib/snapshot/snapshot";
 import { resolveWorkspaces, type WorkspaceIndex } from "@/lib/workspaces";
+import { loadOpenApiDocs } from "../gateways/openapi-docs";
 import type { MeshStore } from "./mesh-store";
 
 export interface Derived {
@@ -10,6 +12,8 @@ export interface Derived {
   discovery: Discovery;
   workspaces: WorkspaceIndex;
   attachment: AttachmentIndex;
+  /** Gateway API, Gloo Gateway and Gloo Edge analysis (with the OpenAPI documents of directory sources). */
+  gateways: GatewayAnalysisModel;
 }
 
 const cache = new WeakMap<Snapshot, Derived>();
@@ -21,7 +25,8 @@ export function derived(store: MeshStore): Derived {
   if (!d) {
     const discovery = discover(snapshot);
     const workspaces = resolveWorkspaces(snapshot);
-    d = { snapshot, discovery, workspaces, attachment: attachPolicies(workspaces, discovery.workloads) };
+    const gateways = buildGatewayModel(snapshot, { openApiDocs: loadOpenApiDocs(snapshot, store.config) });
+    d = { snapshot, discovery, workspaces, attachment: attachPolicies(workspaces, discovery.workloads), gateways };
     cache.set(snapshot, d);
   }
   return d;

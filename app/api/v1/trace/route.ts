@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { route } from "@/lib/server/api/handler";
+import { derived } from "@/lib/server/store/derived";
+import { traceView } from "@/lib/views/upstreams";
+
+const stringMap = z.record(z.string(), z.string({ message: "must be a string" }));
+
+/** The request to trace; `host` may carry `:port`, `path` may carry `?query`. */
+const body = z.strictObject({
+  cluster: z.string().min(1, "must name a cluster").optional(),
+  gateway: z.strictObject({
+    namespace: z.string().min(1, "must name the gateway's namespace"),
+    name: z.string().min(1, "must name the gateway"),
+    kind: z.enum(["Gateway", "EdgeGateway"], { message: "must be Gateway or EdgeGateway" }).optional(),
+  }).optional(),
+  host: z.string({ message: "must be a host name" }).min(1, "must be a host name"),
+  port: z.number({ message: "must be a port number" }).int("must be a whole number").min(1, "must be at least 1").max(65535, "must be at most 65535").optional(),
+  path: z.string({ message: "must be a path" }).startsWith("/", "must start with /"),
+  method: z.string().regex(/^[A-Za-z]+$/, "must be an HTTP method such as GET").optional(),
+  headers: stringMap.optional(),
+  query: stringMap.optional(),
+});
+
+/** Traces one request through a gateway (read-only; POST only to carry the body). */
+export const POST = route({ body }, ({ body, store }) => traceView(derived(store).gateways, body));

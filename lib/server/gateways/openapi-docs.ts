@@ -1,0 +1,58 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { parse as parseYaml } from "yaml";
+import type { Upstream } from "@/lib/model/gloo-edge-upstream";
+import { refKey, refOf } from "@/lib/snapshot/ref";
+import { objectsOf, type Snapshot } from "@/lib/snapshot/snapshot";
+import type { MeshpaneConfig } from "../config";
+import { OPENAPI_DIR } from "../sources/directory";
+
+/**
+ * OpenAPI (swagger) documents of REST Upstreams, keyed by the Upstream's `refKey` for `buildGatewayModel`.
+ * `serviceSpec.rest.swaggerInfo.inline` is parsed wherever the cluster comes from. For a directory source the
+ * document is kept beside the dump: a relative (or `file:`) `swaggerInfo.url` is resolved against the cluster
+ * directory; an http(s) URL, which Meshpane never fetches, falls back to `openapi/<upstream name>.json`.
+ * Paths may not leave the directory. Unreadable documents are skipped: the Upstream then lists only spec functions.
+ */
+export function loadOpenApiDocs(snapshot: Snapshot, config: MeshpaneConfig): Map<string, unknown> {
+  const docs = new Map<string, unknown>();
+  for (const cluster of snapshot.clusters) {
+    const source = config.clusters.find((c) => c.name === cluster.name)?.source;
+    const dir = source && "directory" in source ? source.directory : null;
+    for (const up of objectsOf<Upstream>(cluster, "Upstream.gloo.solo.io")) {
+      const info = (up.spec.kube?.serviceSpec ?? up.spec.static?.serviceSpec)?.rest?.swaggerInfo;
+      if (!info) continue;
+      const doc = info.inline !== undefined ? parseDoc(info.inline) : dir ? readBeside(dir, info.url, up.metadata.name) : undefined;
+      if (doc !== undefined) docs.set(refKey(refOf(cluster.name, up)), doc);
+    }
+  }
+  return docs;
+}
+
+function parseDoc(text: string): unknown {
+  try {
+    const doc: unknown = parseYaml(text);
+    return typeof doc === "object" && doc !== null ? doc : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The file a swaggerInfo.url names inside `dir`, or null when it would leave the directory. */
+export function documentPath(dir: string, url: string | undefined, upstreamName: string): string | null {
+  const relative = url === undefined || /^https?:\/\//i.test(url) ? path.join(OPENAPI_DIR, `${upstreamName}.json`) : url.replace(/^file:(\/\/)?/i, "");
+  const root = path.resolve(dir);
+  const file = path.resolve(root, relative);
+  return file.startsWith(root + path.sep) ? file : null;
+}
+
+function readBeside(dir: string, url: string | undefined, upstreamName: string): unknown {
+  const file = documentPath(dir, url, upstreamName);
+  if (file === null) return undefined;
+  try {
+    return parseDoc(fs.readFileSync(file, "utf8"));
+  } catch {
+    return undefined;
+  }
+}

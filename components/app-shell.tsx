@@ -15,6 +15,8 @@ const NAV = [
   { href: "/workspaces", label: "Workspaces" },
   { href: "/graph", label: "Graph" },
   { href: "/policies", label: "Policies" },
+  { href: "/translation", label: "Translation" },
+  { href: "/validations", label: "Validations" },
 ] as const;
 
 /** The frame of every page: navigation, live-update state, and banners for clusters in trouble. */

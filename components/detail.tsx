@@ -1,9 +1,10 @@
 "use client";
 import type { ReactNode } from "react";
 import type { ObjectKey } from "@/lib/client/api/objects";
+import { ObjectDiagnostics } from "./object-diagnostics";
 import { YamlView } from "./yaml-view";
 
-/** The frame of every detail page: heading, facts, related objects, raw YAML. */
+/** The frame of every detail page: heading, facts, related objects, validation diagnostics, raw YAML. */
 export function DetailPage({ kind, title, subtitle, facts, children, yaml }: { kind: string; title: string; subtitle: string; facts: [string, ReactNode][]; children?: ReactNode; yaml: ObjectKey }) {
   return (
     <article>
@@ -21,6 +22,9 @@ export function DetailPage({ kind, title, subtitle, facts, children, yaml }: { k
         </dl>
       </Section>
       {children}
+      <Section title="Diagnostics">
+        <ObjectDiagnostics objectKey={yaml} />
+      </Section>
       <Section title="YAML">
         <YamlView objectKey={yaml} />
       </Section>

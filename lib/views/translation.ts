@@ -6,6 +6,7 @@ import type { TranslationNote } from "../translate/notes";
 import type { HostnameBackend, StatusState, Translation, TranslationStatus } from "../translate/types";
 import type { Diagnostic } from "../validate/types";
 import type { NamespaceSummary, PreviewResult } from "../validate/preview";
+import type { WorkspaceNote } from "../workspaces/notes";
 import type { WorkspaceIndex } from "../workspaces/types";
 
 /**
@@ -136,4 +137,6 @@ export function driftView(items: readonly DriftItem[], cluster?: string): DriftV
 /** The answer of the "Translation notes" page. */
 export interface TranslationNotesView {
   notes: readonly TranslationNote[];
+  /** The choices workspace resolution and policy attachment make. */
+  workspaceNotes: readonly WorkspaceNote[];
 }

@@ -1,12 +1,22 @@
+import { z } from "zod";
 import { route } from "@/lib/server/api/handler";
 import { listQuery, listResponse } from "@/lib/server/api/list";
 import { derived } from "@/lib/server/store/derived";
+import { diagnosticItems, matchesDiagnostic } from "@/lib/views/diagnostics";
 
-/** Why discovery skipped something (no Mesh for an istiod, a Service with no mesh workload, ...). */
-export const GET = route({ query: listQuery }, ({ query, store }) =>
-  listResponse(
-    derived(store).discovery.diagnostics.map((d) => ({ ...d, cluster: d.object.cluster, namespace: d.object.namespace, name: d.object.name })),
-    query,
-    (d) => `${d.code} ${d.severity} ${d.message}`,
-  ),
-);
+const query = listQuery.extend({
+  code: z.string().regex(/^MP\d{4}$/, "must be a catalogue code such as MP2001").optional(),
+  severity: z.enum(["error", "warning", "info"], { message: "must be error, warning or info" }).optional(),
+  workspace: z.string().optional(),
+  kind: z.string().optional(),
+});
+
+/**
+ * Every validation diagnostic with its catalogue code, placed at its offending (first) object; filters:
+ * cluster, namespace, name, kind (`Kind` or `Kind.group`), code, severity, workspace and free text.
+ */
+export const GET = route({ query }, ({ query, store }) => {
+  const d = derived(store);
+  const items = diagnosticItems(d.diagnostics, d.workspaces).filter((i) => matchesDiagnostic(i, query));
+  return listResponse(items, query, (i) => `${i.code} ${i.severity} ${i.kind} ${i.field} ${i.message}`);
+});

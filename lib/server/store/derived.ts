@@ -9,53 +9,67 @@ import { resolveWorkspaces, type WorkspaceIndex } from "@/lib/workspaces";
 import { loadOpenApiDocs } from "../gateways/openapi-docs";
 import type { MeshStore } from "./mesh-store";
 
+/**
+ * Everything derived from one snapshot. Each part is computed on first use and then kept for that
+ * snapshot, so a request that needs only discovery (the clusters list after a Pod event, say) never
+ * pays for workspaces, gateways or translation.
+ */
 export interface Derived {
-  snapshot: Snapshot;
-  discovery: Discovery;
-  workspaces: WorkspaceIndex;
-  attachment: AttachmentIndex;
+  readonly snapshot: Snapshot;
+  readonly discovery: Discovery;
+  readonly workspaces: WorkspaceIndex;
+  readonly attachment: AttachmentIndex;
   /** Gateway API, Gloo Gateway and Gloo Edge analysis (with the OpenAPI documents of directory sources). */
-  gateways: GatewayAnalysisModel;
-  /** The Istio objects each cluster would get and a predicted status per Gloo input (computed on first use). */
+  readonly gateways: GatewayAnalysisModel;
+  /** The Istio objects each cluster would get and a predicted status per Gloo input. */
   readonly translation: Translation;
-  /** Every validation diagnostic with its catalogue code (computed on first use). */
+  /** Every validation diagnostic with its catalogue code. */
   readonly diagnostics: Diagnostic[];
-  /** Live generated Istio objects against the translation (computed on first use). */
+  /** Live generated Istio objects against the translation. */
   readonly drift: DriftItem[];
 }
 
 const cache = new WeakMap<Snapshot, Derived>();
 
-/** Everything derived from the current snapshot, computed once per snapshot version. */
+/** The derived view of the store's current snapshot. */
 export function derived(store: MeshStore): Derived {
   const snapshot = store.snapshot();
   let d = cache.get(snapshot);
   if (!d) {
-    const discovery = discover(snapshot);
-    const workspaces = resolveWorkspaces(snapshot);
-    const gateways = buildGatewayModel(snapshot, { openApiDocs: loadOpenApiDocs(snapshot, store.config) });
-    d = lazyAnalysis({ snapshot, discovery, workspaces, attachment: attachPolicies(workspaces, discovery.workloads), gateways });
+    d = lazyDerived(snapshot, store);
     cache.set(snapshot, d);
   }
   return d;
 }
 
-/** Adds translation, validation and drift, each computed once and only when first asked for. */
-function lazyAnalysis(base: Omit<Derived, "translation" | "diagnostics" | "drift">): Derived {
-  let translation: Translation | undefined;
-  let diagnostics: Diagnostic[] | undefined;
-  let drift: DriftItem[] | undefined;
-  const { snapshot, workspaces, attachment, discovery } = base;
+function lazyDerived(snapshot: Snapshot, store: MeshStore): Derived {
+  const memo = new Map<string, unknown>();
+  const once = <T>(key: string, compute: () => T): T => {
+    if (!memo.has(key)) memo.set(key, compute());
+    return memo.get(key) as T;
+  };
   return {
-    ...base,
+    snapshot,
+    get discovery() {
+      return once("discovery", () => discover(snapshot));
+    },
+    get workspaces() {
+      return once("workspaces", () => resolveWorkspaces(snapshot));
+    },
+    get attachment() {
+      return once("attachment", () => attachPolicies(this.workspaces, this.discovery.workloads));
+    },
+    get gateways() {
+      return once("gateways", () => buildGatewayModel(snapshot, { openApiDocs: loadOpenApiDocs(snapshot, store.config) }));
+    },
     get translation() {
-      return (translation ??= translate(snapshot, { workspaces, attachment, discovery }));
+      return once("translation", () => translate(snapshot, { workspaces: this.workspaces, attachment: this.attachment, discovery: this.discovery }));
     },
     get diagnostics() {
-      return (diagnostics ??= validate(snapshot, { workspaces, attachment, discovery, translation: this.translation }));
+      return once("diagnostics", () => validate(snapshot, { workspaces: this.workspaces, attachment: this.attachment, discovery: this.discovery, translation: this.translation }));
     },
     get drift() {
-      return (drift ??= detectDrift(this.translation, liveIstioObjects(snapshot.clusters)));
+      return once("drift", () => detectDrift(this.translation, liveIstioObjects(snapshot.clusters)));
     },
   };
 }

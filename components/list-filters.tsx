@@ -1,7 +1,6 @@
 "use client";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback } from "react";
 import { useClusters } from "@/lib/client/api/clusters";
+import { useSearchState } from "./search-state";
 
 /** Filter state of a list page, kept in the URL so a filtered view can be shared and reloaded. */
 export interface ListFilterState {
@@ -10,24 +9,11 @@ export interface ListFilterState {
   namespace: string;
 }
 
+const FILTER_KEYS = ["q", "cluster", "namespace"] as const;
+
+/** The list filters in the URL's search parameters. */
 export function useListFilters(): [ListFilterState, (patch: Partial<ListFilterState>) => void] {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const state = { q: params.get("q") ?? "", cluster: params.get("cluster") ?? "", namespace: params.get("namespace") ?? "" };
-  const update = useCallback(
-    (patch: Partial<ListFilterState>) => {
-      const next = new URLSearchParams(params.toString());
-      for (const [k, v] of Object.entries(patch)) {
-        if (v) next.set(k, v);
-        else next.delete(k);
-      }
-      const qs = next.toString();
-      router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
-    },
-    [params, router, pathname],
-  );
-  return [state, update];
+  return useSearchState(FILTER_KEYS);
 }
 
 /** Search box plus cluster and namespace pickers. */

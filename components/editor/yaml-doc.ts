@@ -127,7 +127,7 @@ export function setAt(text: string, path: Path, value: unknown): string {
 
 /** Whether the text writes block lists indented under their key (`key:\n  - a`) or flush (`key:\n- a`). */
 function indentsSequences(text: string): boolean {
-  const m = /^( *)[^\s#-][^\n]*:\n( *)- /m.exec(text);
+  const m = /^( *)[^\s#-][^\n]*:\n(?: *#[^\n]*\n)*( *)- /m.exec(text);
   return !m || m[2]!.length > m[1]!.length;
 }
 

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 import { parseAllDocuments, parseDocument } from "yaml";
 import { updateDocumentValue } from "./yaml-edit";
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests navigate parsed YAML freely
+type Loose = Record<string, any>;
+
 const text = `# the reviews table
 apiVersion: networking.gloo.solo.io/v2
 kind: RouteTable
@@ -35,12 +38,12 @@ describe("updateDocumentValue", () => {
 
   it("deletes removed keys, appends new ones and shortens lists", () => {
     const doc = parseDocument(text);
-    const next = doc.toJS() as Record<string, any>;
+    const next = doc.toJS() as Loose;
     next.metadata.labels = { team: "reviews" };
     next.spec.http[0].forwardTo.destinations.pop();
     delete next.spec.http[0].name;
     updateDocumentValue(doc, [], next);
-    const round = parseDocument(doc.toString()).toJS() as Record<string, any>;
+    const round = parseDocument(doc.toString()).toJS() as Loose;
     expect(round).toEqual(next);
     expect(doc.toString()).toContain("# keep me");
   });
@@ -49,7 +52,7 @@ describe("updateDocumentValue", () => {
     const other = "# second\napiVersion: v1\nkind: Namespace\nmetadata:\n  name: x # why\n";
     const docs = parseAllDocuments(`${text}---\n${other}`);
     if (!Array.isArray(docs)) throw new Error("must parse");
-    const next = docs[0]!.toJS() as Record<string, any>;
+    const next = docs[0]!.toJS() as Loose;
     next.metadata.namespace = "bookinfo-2";
     updateDocumentValue(docs[0]!, [], next);
     const out = docs.map((d) => d.toString()).join("---\n");

@@ -54,9 +54,7 @@ export function ItemEditor({ yaml, onChange, cluster, serverErrors, readOnly = f
           </p>
           <ul className="list-disc pl-4">
             {errors.map((e, i) => (
-              <li key={i}>
-                <span className="font-mono">{e.field}</span> — {e.message}
-              </li>
+              <li key={i}>{e.message}</li>
             ))}
           </ul>
         </div>

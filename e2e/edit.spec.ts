@@ -1,0 +1,101 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_DEMO } from "./env";
+
+const FILE = path.join(E2E_DEMO, "mgmt", "bookinfo-backends-config.yaml");
+const OBJECT_PAGE = "/objects/mgmt/bookinfo-backends-config/RouteTable.networking.gloo.solo.io/reviews";
+const weight = (page: Page, n: number) => page.getByRole("textbox", { name: `Weight of destination ${n} of route reviews`, exact: true });
+
+test("change a RouteTable weight in the form: field errors keep Apply disabled, the draft survives a reload, preview shows the VirtualService weights change, apply rewrites the file keeping its comments, and the audit log lists it", async ({ page }) => {
+  test.setTimeout(120_000);
+  const original = fs.readFileSync(FILE, "utf8");
+  expect(original).toContain("weight: 50");
+
+  await page.goto(OBJECT_PAGE);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("reviews");
+  await page.getByRole("group", { name: "Change" }).getByRole("button", { name: "Edit" }).click();
+  await expect(page).toHaveURL(/\/drafts\/[0-9a-f-]{36}$/);
+  const draftId = page.url().split("/").pop()!;
+  await expect(page.getByRole("tab", { name: "Form" })).toHaveAttribute("aria-selected", "true");
+  await expect(weight(page, 1)).toHaveValue("50");
+  await expect(weight(page, 2)).toHaveValue("30");
+  await expect(weight(page, 3)).toHaveValue("20");
+
+  // Invalid input: a weight that is not a number is reported on its field and in the YAML; Apply stays disabled.
+  await weight(page, 1).fill("abc");
+  const apply = page.getByRole("button", { name: "Apply", exact: true });
+  const errors = page.getByRole("alert", { name: "Field errors" });
+  await expect(errors).toContainText("spec.http[1].forwardTo.destinations[0].weight");
+  await expect(page.locator('[data-field="spec.http[1].forwardTo.destinations[0].weight"]').getByTestId("field-error")).toBeVisible();
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("preview-status")).toHaveText("not applicable");
+  await expect(page.getByTestId("preview-field-errors")).toContainText("weight");
+  await expect(apply).toBeDisabled();
+  await page.getByRole("tab", { name: "YAML" }).click();
+  // CodeMirror renders only the lines in view: scroll the error's line in, then see it marked.
+  await page.locator(".cm-scroller").evaluate((e) => e.scrollTo(0, e.scrollHeight / 2));
+  await expect(page.locator(".cm-lintRange-error").first()).toBeVisible();
+  await expect(page.locator(".cm-lintRange-error").first()).toHaveText("weight: abc");
+  await page.screenshot({ path: ".test-results/edit-invalid.png", fullPage: true });
+  await page.getByRole("tab", { name: "Form" }).click();
+
+  // A negative weight is refused too; then weights that sum to 100.
+  await weight(page, 1).fill("-5");
+  await expect(errors).toContainText("destinations[0].weight");
+  await weight(page, 1).fill("40");
+  await weight(page, 2).fill("40");
+  await expect(page.getByTestId("weight-sum").nth(1)).toHaveText("Weights sum to 100.");
+  await expect(errors).toHaveCount(0);
+  await expect(page.getByTestId("save-state")).toHaveText("All changes saved");
+  await expect(apply).toBeDisabled();
+
+  // The draft survives a reload, with the YAML (comments and all) as typed.
+  await page.reload();
+  await expect(weight(page, 1)).toHaveValue("40");
+  await expect(weight(page, 2)).toHaveValue("40");
+  await page.goto("/drafts");
+  await expect(page.getByRole("table", { name: "Drafts" }).getByRole("link", { name: /Edit RouteTable bookinfo-backends-config\/reviews/ }).first()).toBeVisible();
+  await page.goto(`/drafts/${draftId}`);
+  await expect(weight(page, 1)).toHaveValue("40");
+
+  // Preview: the Istio VirtualService weights change from 50/30 to 40/40.
+  await page.getByRole("button", { name: "Preview" }).click();
+  await expect(page.getByTestId("preview-status")).toHaveText("ready to apply");
+  await expect(page.getByTestId("dry-run").first()).toContainText("passed");
+  const vs = page.getByTestId("output-changed").filter({ hasText: /VirtualService .*routetable-reviews/ }).first();
+  await expect(vs).toBeVisible();
+  const entry = vs.getByTestId("diff-entry").filter({ hasText: "/weight" });
+  await expect(entry.filter({ hasText: "50" }).filter({ hasText: "40" }).first()).toBeVisible();
+  await expect(entry.filter({ hasText: "30" }).filter({ hasText: "40" }).first()).toBeVisible();
+  await expect(page.getByTestId("object-diff").first()).toContainText("+");
+  await page.screenshot({ path: ".test-results/edit-preview.png", fullPage: true });
+
+  // Apply: the file on disk is rewritten with its comments; the page follows the watch.
+  await expect(apply).toBeEnabled();
+  await apply.click();
+  await expect(page.getByTestId("apply-status")).toHaveText("Applied");
+  const written = fs.readFileSync(FILE, "utf8");
+  expect(written).not.toBe(original);
+  expect(written).toContain("# East-west table: no virtualGateways and no workloadSelectors");
+  expect(written).toContain("# Cross-cluster destination: needs federation");
+  expect(written).toContain("# kubectl --context mgmt -n bookinfo-backends-config get");
+  const reviews = written.slice(written.indexOf("# East-west table"));
+  expect(reviews.slice(0, reviews.indexOf("---"))).toMatch(/version: v1\n\s+weight: 40[\s\S]*version: v2\n\s+weight: 40[\s\S]*version: v3\n\s+weight: 20/);
+  await page.screenshot({ path: ".test-results/edit-applied.png", fullPage: true });
+
+  await page.goto(OBJECT_PAGE);
+  await expect(page.getByTestId("yaml")).toContainText("weight: 40", { timeout: 20_000 });
+  await expect(page.getByTestId("yaml")).not.toContainText("weight: 50");
+
+  // The audit log lists the dry runs and the apply of this draft.
+  await page.goto(`/audit?draft=${draftId}`);
+  const log = page.getByRole("table", { name: "Audit log" });
+  await expect(log.getByRole("row").filter({ has: page.getByTestId("action").filter({ hasText: /^apply$/ }) }).filter({ hasText: "RouteTable bookinfo-backends-config/reviews" })).toHaveCount(1);
+  await expect(log.getByRole("row").filter({ has: page.getByTestId("action").filter({ hasText: "dry-run" }) }).first()).toBeVisible();
+  await page.getByRole("group", { name: "Filters" }).getByLabel("Action").selectOption("apply");
+  await expect(page).toHaveURL(/action=apply/);
+  await expect(log.getByTestId("action")).toHaveText(["apply"]);
+  await page.screenshot({ path: ".test-results/edit-audit.png", fullPage: true });
+});

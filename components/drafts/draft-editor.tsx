@@ -115,7 +115,7 @@ export function DraftEditor({ id }: { id: string }) {
       ))}
       {applied && <ApplyResults result={applied.result} onConflict={setConflictAt} />}
       {preview && <PreviewPanel preview={preview.result} yamls={preview.yamls} clusters={local.items.map((i) => i.cluster)} onConflict={setConflictAt} />}
-      {conflict && <ConflictDialog key={conflictAt} conflict={conflict} canForce={canForce} busy={busy !== null} onReapply={() => void doRebase(conflictAt!)} onForce={() => void doApply(true).then(() => setConflictAt(null))} onClose={() => setConflictAt(null)} />}
+      {conflict && <ConflictDialog key={conflictAt} conflict={conflict} canForce={canForce} busy={busy !== null} onReapply={() => void doRebase(conflictAt!)} onForce={() => void doApply(true)} onClose={() => setConflictAt(null)} />}
     </article>
   );
 }

@@ -5,7 +5,7 @@ import type { DiffEntry } from "@/lib/diff";
 
 /** Two YAML texts as a unified diff (the `diff` package), coloured by line. */
 export function UnifiedDiff({ before, after, label }: { before: string; after: string; label: string }) {
-  const lines = useMemo(() => createTwoFilesPatch("live", "draft", before, after, "", "", { context: 3 }).split("\n").slice(2), [before, after]);
+  const lines = useMemo(() => createTwoFilesPatch("live", "draft", before, after, "", "", { context: 3 }).split("\n").filter((l) => !l.startsWith("====")), [before, after]);
   if (before === after) return <p className="text-xs text-slate-500">No change to the object.</p>;
   return (
     <pre aria-label={label} data-testid="object-diff" className="max-h-96 overflow-auto rounded border border-slate-200 bg-white p-2 font-mono text-xs leading-5">

@@ -65,3 +65,13 @@ test("invalid input gets field errors and apply stays refused; drafts survive an
   expect(cross.status()).toBe(403);
   expect((await request.delete(`/api/v1/drafts/${draft.id}`)).status()).toBe(200);
 });
+
+test("a request is traced as if a draft were applied: a ReferenceGrant in the draft fixes the 500 on /ratings", async ({ request }) => {
+  const grant = { apiVersion: "gateway.networking.k8s.io/v1beta1", kind: "ReferenceGrant", metadata: { name: "from-gloo-edge", namespace: "bookinfo-backends" }, spec: { from: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute", namespace: "gloo-edge" }], to: [{ group: "", kind: "Service" }] } };
+  const draft = await draftOf(request, [{ op: "create", cluster: "cluster-1", yaml: stringify(grant) }]);
+  const trace = async (extra: Record<string, string>) => (await (await request.post("/api/v1/trace", { data: { cluster: "cluster-1", host: "api.example.com", path: "/ratings", ...extra } })).json()) as { status: number };
+  expect((await trace({})).status).toBe(500);
+  expect((await trace({ draft: draft.id })).status).toBe(200);
+  expect((await request.post("/api/v1/trace", { data: { host: "api.example.com", path: "/", draft: "00000000-0000-0000-0000-000000000000" } })).status()).toBe(404);
+  expect((await request.delete(`/api/v1/drafts/${draft.id}`)).status()).toBe(200);
+});

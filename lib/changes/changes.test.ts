@@ -41,7 +41,7 @@ describe("location rules", () => {
 
 describe("parseItemYaml", () => {
   it("names the line of a syntax error and the field of a schema error", () => {
-    expect(parseItemYaml("mgmt", "a: [1,\n").errors[0]?.message).toMatch(/^yaml: must be valid YAML \(line \d+\)/);
+    expect(parseItemYaml("mgmt", "a: [1,\n").errors[0]?.message).toMatch(/^yaml: must be valid YAML \(line \d+, column \d+\): /);
     const bad = parseItemYaml("mgmt", stringify({ apiVersion: "networking.gloo.solo.io/v2", kind: "RouteTable", metadata: { name: "r", namespace: "n" }, spec: { http: [{ name: "x", forwardTo: { destinations: [{ ref: { name: "a" }, weight: "abc" }] } }] } }));
     expect(bad.object).toBeNull();
     expect(bad.ref?.name).toBe("r");

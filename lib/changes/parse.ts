@@ -19,11 +19,12 @@ export interface ParsedItem {
  * paths the API server's causes use), so both land on the right form field and YAML node.
  */
 export function parseItemYaml(cluster: string, text: string): ParsedItem {
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text);
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const line = e.linePos?.[0]?.line;
-    const message = `yaml: must be valid YAML${line ? ` (line ${line})` : ""}: ${e.message.split("\n")[0]}`;
+    const at = e.linePos?.[0];
+    const what = (e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
+    const message = `yaml: must be valid YAML${at ? ` (line ${at.line}, column ${at.col})` : ""}: ${what}`;
     return { object: null, raw: null, ref: null, errors: [{ field: "<yaml>", reason: "FieldValueInvalid", message }] };
   }
   const raw: unknown = doc.toJS();

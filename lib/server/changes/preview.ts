@@ -101,8 +101,15 @@ function dryRunView(c: CheckedItem, outcome: WriteOutcome | null): DryRunView {
 }
 
 function translationOf(store: MeshStore, checked: readonly CheckedItem[]) {
-  if (checked.some((c) => !c.object)) return null;
+  const change = changeOf(checked);
+  if (!change) return null;
   const d = derived(store);
+  return previewView(previewChange(d.snapshot, change, undefined, { snapshot: d.snapshot, translation: d.translation, diagnostics: d.diagnostics }));
+}
+
+/** The draft as a change to the snapshot; null while an item does not parse. */
+export function changeOf(checked: readonly CheckedItem[]): Change | null {
+  if (checked.some((c) => !c.object)) return null;
   const change: Change = { added: [], changed: [], deleted: [] };
   for (const c of checked) {
     const entry = { cluster: c.item.cluster, object: c.object! };
@@ -110,5 +117,5 @@ function translationOf(store: MeshStore, checked: readonly CheckedItem[]) {
     else if (c.live) change.changed.push(entry);
     else change.added.push(entry);
   }
-  return previewView(previewChange(d.snapshot, change, undefined, { snapshot: d.snapshot, translation: d.translation, diagnostics: d.diagnostics }));
+  return change;
 }

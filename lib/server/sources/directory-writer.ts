@@ -3,6 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { isMap, isSeq, parseAllDocuments, stringify, type Document } from "yaml";
 import { updateDocumentValue } from "@/lib/changes";
+import { SERVER_METADATA } from "@/lib/diff";
 import type { KubeObject } from "@/lib/model/meta";
 import { parseObject, splitApiVersion } from "@/lib/model/registry";
 import type { ObjectWriter, WriteOptions, WriteOutcome } from "./types";
@@ -41,7 +42,9 @@ export class DirectoryWriter implements ObjectWriter {
         await writeAtomically(file, `# Created with Meshpane\n${stringify(object)}`);
         return success(201, `created in ${path.relative(this.root, file)}`, object);
       }
-      updateDocumentValue(found.docs[found.doc]!, found.path, object);
+      const doc = found.docs[found.doc]!;
+      const existing = found.path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], doc.toJS()) as KubeObject;
+      updateDocumentValue(doc, found.path, keepServerFields(existing, object));
       await writeAtomically(found.file, render(found.docs, await fs.readFile(found.file, "utf8")));
       return success(200, `written to ${path.relative(this.root, found.file)}`, object);
     });
@@ -82,6 +85,14 @@ export class DirectoryWriter implements ObjectWriter {
     }
     return null;
   }
+}
+
+/** A dump's status and server-set metadata stay as they were unless the edit sets them itself. */
+function keepServerFields(existing: KubeObject, next: KubeObject): KubeObject {
+  const metadata: Record<string, unknown> = { ...next.metadata };
+  for (const k of SERVER_METADATA) if (metadata[k] === undefined && existing.metadata?.[k] !== undefined) metadata[k] = existing.metadata[k];
+  const status = next.status ?? existing.status;
+  return { ...next, metadata, ...(status !== undefined ? { status } : {}) } as KubeObject;
 }
 
 function identity(value: unknown): string | null {

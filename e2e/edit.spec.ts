@@ -116,16 +116,21 @@ test.describe("against real API servers", () => {
     const saved = () => expect(page.getByTestId("save-state")).toHaveText("All changes saved");
     const region = page.locator('[data-field="spec.aws.region"] input');
 
-    // Draft A moves the region; draft B, started from the same version, adds a label.
+    // Draft A moves the region and labels the object; draft B, started from the same version, adds another label.
     const a = await edit();
+    const labels = page.locator('[data-field="metadata.labels"]');
+    const addLabel = async (key: string, value: string) => {
+      await labels.getByRole("button", { name: "Add entry" }).click();
+      const n = await labels.getByRole("textbox", { name: /^labels key/ }).count();
+      await labels.getByRole("textbox", { name: `labels key ${n}` }).fill(key);
+      await labels.getByRole("textbox", { name: `labels value ${n}` }).fill(value);
+    };
     await region.fill("us-west-2");
+    await addLabel("owner", "a");
     await saved();
     const b = await edit();
     await expect(region).toHaveValue("us-east-1");
-    const labels = page.locator('[data-field="metadata.labels"]');
-    await labels.getByRole("button", { name: "Add entry" }).click();
-    await labels.getByRole("textbox", { name: "labels key 1" }).fill("team");
-    await labels.getByRole("textbox", { name: "labels value 1" }).fill("not a valid label value!");
+    await addLabel("team", "not a valid label value!");
     await saved();
 
     // Past Meshpane's schema, only the API server refuses the label value: its 422 causes land on the field.
@@ -135,37 +140,45 @@ test.describe("against real API servers", () => {
     await expect(page.getByRole("button", { name: "Apply", exact: true })).toBeDisabled();
     await page.screenshot({ path: ".test-results/edit-kube-422.png", fullPage: true });
 
-    // A is applied first. The region is owned by the field manager that created the object, so the server-side
-    // apply dry run conflicts: the dialog names the owner, and a platform admin forces it.
+    // A: the region is owned by the field manager that created the object, so the (unforced) server-side apply
+    // dry run conflicts and the dialog names the owner. A leaves the region alone and applies its label.
     await page.goto(a);
     await page.getByRole("button", { name: "Preview" }).click();
     const dialog = page.getByRole("dialog", { name: "Conflict" });
     await expect(dialog.getByRole("table", { name: "Field owners" })).toContainText("spec.aws.region");
+    await expect(dialog.getByRole("button", { name: "Force apply" })).toBeVisible();
     await page.screenshot({ path: ".test-results/edit-kube-owners.png", fullPage: true });
-    await dialog.getByRole("button", { name: "Force apply" }).click();
+    await dialog.getByRole("button", { name: "Close" }).click();
+    await region.fill("us-east-1");
+    await saved();
+    await page.getByRole("button", { name: "Preview" }).click();
+    await expect(page.getByTestId("preview-status")).toHaveText("ready to apply");
+    await page.getByRole("button", { name: "Apply", exact: true }).click();
     await expect(page.getByTestId("apply-status")).toHaveText("Applied");
-    await expect(dialog).toHaveCount(0);
 
-    // B now conflicts: the dialog shows what changed underneath; reload-and-reapply keeps B's label.
+    // B drops the bad label and annotates instead; it now conflicts: the dialog shows what changed underneath,
+    // and reload-and-reapply replays B's edit onto the live object, keeping A's label.
     await page.goto(b);
-    await labels.getByRole("textbox", { name: "labels value 1" }).fill("payments");
+    await labels.getByRole("button", { name: "Remove" }).click();
+    const annotations = page.locator('[data-field="metadata.annotations"]');
+    await annotations.getByRole("button", { name: "Add entry" }).click();
+    await annotations.getByRole("textbox", { name: "annotations key 1" }).fill("example.com/team");
+    await annotations.getByRole("textbox", { name: "annotations value 1" }).fill("payments");
     await saved();
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByTestId("changed-underneath")).toContainText("/spec/aws/region");
-    await expect(dialog.getByTestId("changed-underneath")).toContainText("us-west-2");
-    await expect(dialog.getByRole("button", { name: "Force apply" })).toBeVisible();
+    await expect(dialog.getByTestId("changed-underneath")).toContainText(/\/metadata\/labels.*owner/);
     await page.screenshot({ path: ".test-results/edit-kube-conflict.png", fullPage: true });
     await dialog.getByRole("button", { name: "Reload and reapply" }).click();
     await expect(dialog).toHaveCount(0);
     await expect(page.getByTestId("preview-status")).toHaveText("ready to apply");
-    await expect(region).toHaveValue("us-west-2");
-    await expect(labels.getByRole("textbox", { name: "labels value 1" })).toHaveValue("payments");
+    await expect(labels.getByRole("textbox", { name: "labels value 1" })).toHaveValue("a");
+    await expect(annotations.getByRole("textbox", { name: "annotations value 1" })).toHaveValue("payments");
     await page.getByRole("button", { name: "Apply", exact: true }).click();
     await expect(page.getByTestId("apply-status")).toHaveText("Applied");
 
     await page.goto(upstream);
-    await expect(page.getByTestId("yaml")).toContainText("region: us-west-2", { timeout: 20_000 });
-    await expect(page.getByTestId("yaml")).toContainText("team: payments");
+    await expect(page.getByTestId("yaml")).toContainText("example.com/team: payments", { timeout: 20_000 });
+    await expect(page.getByTestId("yaml")).toContainText("owner: a");
   });
 });

@@ -100,6 +100,7 @@ export function useDraftEditor(id: string) {
       const same = now !== null && JSON.stringify(now.items) === JSON.stringify(body.items) && now.title === body.title;
       if (same) {
         latest.current = { ...now, dirty: false };
+        setLocal(latest.current);
         writeLocal(id, latest.current);
       }
       setSaveError(null);

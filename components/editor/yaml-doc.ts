@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
 import type { FieldError } from "@/lib/model/errors";
 import type { KubeObject } from "@/lib/model/meta";
-import { parseObject } from "@/lib/model/registry";
+import { parseItemYaml } from "@/lib/changes";
 
 /**
  * One draft item's YAML text as the editors see it. The text is the source of truth: the form reads the
@@ -44,21 +44,11 @@ export function fieldOf(path: Path): string {
   return out === "" ? "<root>" : out;
 }
 
-/** Parses and checks one item's text against the schema of its kind. */
+/** Parses and checks one item's text against the schema of its kind (the same check the server makes). */
 export function parseText(text: string): ParsedText {
-  const doc = parseDocument(text, { prettyErrors: false });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    return { object: null, value: undefined, syntaxOk: false, errors: [{ field: "<yaml>", reason: "FieldValueInvalid", message: `yaml: must be valid YAML: ${e.message.split("\n")[0]}` }] };
-  }
-  const value: unknown = doc.toJS();
-  const parsed = parseObject(value);
-  if (!parsed.ok) return { object: null, value, syntaxOk: true, errors: parsed.errors };
-  if (!parsed.modelled) {
-    const message = `kind: must be a kind Meshpane models (${parsed.object.apiVersion} ${parsed.object.kind} is not one)`;
-    return { object: null, value, syntaxOk: true, errors: [{ field: "kind", reason: "FieldValueNotSupported", message }] };
-  }
-  return { object: parsed.object, value, syntaxOk: true, errors: [] };
+  const parsed = parseItemYaml("", text);
+  const syntaxOk = !parsed.errors.some((e) => e.field === "<yaml>");
+  return { object: parsed.object, value: syntaxOk ? parsed.raw : undefined, syntaxOk, errors: parsed.errors };
 }
 
 /** Maps field errors onto the text: the node at the path, or the nearest ancestor that exists. */

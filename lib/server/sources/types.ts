@@ -48,4 +48,13 @@ export interface ClusterSource {
   stop(): Promise<void>;
   /** The full object, for detail pages, when the store keeps only a slim copy. */
   fetchObject?(groupKind: string, namespace: string, name: string): Promise<KubeObject | null>;
+  /** Counters since start, for /metrics (sources that watch). */
+  stats?(): SourceStats;
+}
+
+/** What a watching source has done since it started. */
+export interface SourceStats {
+  watchRestarts: number;
+  relists: number;
+  eventsApplied: number;
 }

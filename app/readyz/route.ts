@@ -12,7 +12,8 @@ const DB_TIMEOUT_MS = 2_000;
  * 503 otherwise and while shutting down, with the checks in the body.
  */
 export const GET = route({ auth: "public" }, async ({ store }) => {
-  const ping = () => Promise.race([db().$queryRaw`SELECT 1`, new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${DB_TIMEOUT_MS} ms`)), DB_TIMEOUT_MS))]);
-  const r = await readiness(store, ping, isShuttingDown());
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${DB_TIMEOUT_MS} ms`)), DB_TIMEOUT_MS)));
+  const r = await readiness(store, () => Promise.race([db().$queryRaw`SELECT 1`, timeout]), isShuttingDown()).finally(() => clearTimeout(timer));
   return Response.json(r, { status: r.ready ? 200 : 503, headers: { "cache-control": "no-store" } });
 });

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { route } from "@/lib/server/api/handler";
+import { actorOf } from "@/lib/server/changes/actor";
+import { derivedWithDraft } from "@/lib/server/changes/draft-snapshot";
+import { getDraft } from "@/lib/server/drafts/repo";
 import { derived } from "@/lib/server/store/derived";
 import { traceView } from "@/lib/views/upstreams";
 
@@ -19,7 +22,13 @@ const body = z.strictObject({
   method: z.string().regex(/^[A-Za-z]+$/, "must be an HTTP method such as GET").optional(),
   headers: stringMap.optional(),
   query: stringMap.optional(),
+  /** Trace as if this draft (one of the caller's) were applied. */
+  draft: z.string().regex(/^[0-9a-f-]{36}$/, "must be a draft id").optional(),
 });
 
-/** Traces one request through a gateway (read-only; POST only to carry the body). */
-export const POST = route({ body }, ({ body, store }) => traceView(derived(store).gateways, body));
+/** Traces one request through a gateway, optionally with a draft applied (read-only; POST only to carry the body). */
+export const POST = route({ body }, async ({ body, scope, store }) => {
+  const { draft: draftId, ...input } = body;
+  const d = draftId ? await derivedWithDraft(store, await getDraft(actorOf(scope).name, draftId)) : derived(store);
+  return traceView(d.gateways, input);
+});

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { toFieldErrors } from "@/lib/model/errors";
+import { observeRoute } from "../metrics/route-timing";
 import { getMeshStore } from "../store";
 import type { MeshStore } from "../store/mesh-store";
 import { ApiError, badRequest } from "./errors";
@@ -30,6 +31,8 @@ interface RouteSpec<Q, P, B> {
   body?: z.ZodType<B>;
   /** Writes get an origin check (so does every request with a body). */
   write?: boolean;
+  /** ops: "public" for probes and metrics (/healthz, /readyz, /metrics): answered at once, not after the first sync. */
+  auth?: "public";
 }
 
 type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
@@ -41,7 +44,7 @@ type NextRouteContext = { params: Promise<Record<string, string | string[] | und
  * Handlers return plain data (sent as JSON) or a Response (streams).
  */
 export function route<Q = Record<string, never>, P = Record<string, never>, B = undefined>(spec: RouteSpec<Q, P, B>, handler: (ctx: HandlerContext<Q, P, B>) => unknown) {
-  return async (request: NextRequest, context: NextRouteContext): Promise<Response> => {
+  return observeRoute(async (request: NextRequest, context: NextRouteContext): Promise<Response> => {
     try {
       if (spec.write || spec.body) checkOrigin(request);
       const scope: Scope = { kind: "local-admin", workspaces: "all" };
@@ -49,14 +52,14 @@ export function route<Q = Record<string, never>, P = Record<string, never>, B = 
       const params = parseWith(spec.params, (await context.params) ?? {}, "path");
       const body = spec.body ? parseWith(spec.body, await readJson(request), "body") : (undefined as B);
       const store = getMeshStore();
-      await store.whenReady();
+      if (spec.auth !== "public") await store.whenReady();
       const result = await handler({ request, query, params, body, scope, store });
       if (result instanceof Response) return result;
       return Response.json(result, { headers: { "cache-control": "no-store" } });
     } catch (err) {
       return errorResponse(err);
     }
-  };
+  });
 }
 
 function parseWith<T>(schema: z.ZodType<T> | undefined, input: unknown, where: string): T {

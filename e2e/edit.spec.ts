@@ -58,6 +58,7 @@ test("change a RouteTable weight in the form: field errors keep Apply disabled, 
   await expect(weight(page, 2)).toHaveValue("40");
   await page.goto("/drafts");
   await expect(page.getByRole("table", { name: "Drafts" }).getByRole("link", { name: /Edit RouteTable bookinfo-backends-config\/reviews/ }).first()).toBeVisible();
+  await page.screenshot({ path: ".test-results/edit-drafts.png", fullPage: true });
   await page.goto(`/drafts/${draftId}`);
   await expect(weight(page, 1)).toHaveValue("40");
 
@@ -99,6 +100,27 @@ test("change a RouteTable weight in the form: field errors keep Apply disabled, 
   await expect(page).toHaveURL(/action=apply/);
   await expect(log.getByTestId("action")).toHaveText(["apply"]);
   await page.screenshot({ path: ".test-results/edit-audit.png", fullPage: true });
+});
+
+test("two tabs on one draft: the later save meets 409 StaleRevision, reloads the revision and keeps its own text", async ({ browser }) => {
+  const context = await browser.newContext();
+  const one = await context.newPage();
+  await one.goto("/objects/mgmt/bookinfo-backends-config/VirtualDestination.networking.gloo.solo.io/reviews-vd");
+  await one.getByRole("group", { name: "Change" }).getByRole("button", { name: "Edit" }).click();
+  await expect(one).toHaveURL(/\/drafts\/[0-9a-f-]{36}$/);
+  const two = await context.newPage();
+  await two.goto(one.url());
+  const host = (p: Page) => p.locator('[data-field="spec.hosts[0]"] input');
+  await expect(host(two)).toHaveValue("reviews.mesh.internal.com");
+
+  await host(one).fill("reviews-one.mesh.internal.com");
+  await expect(one.getByTestId("save-state")).toHaveText("All changes saved");
+  await host(two).fill("reviews-two.mesh.internal.com");
+  await expect(two.getByText("saved from another tab")).toBeVisible();
+  await expect(two.getByTestId("save-state")).toHaveText("All changes saved");
+  await one.reload();
+  await expect(host(one)).toHaveValue("reviews-two.mesh.internal.com");
+  await context.close();
 });
 
 test.describe("against real API servers", () => {

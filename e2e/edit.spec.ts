@@ -123,6 +123,27 @@ test("two tabs on one draft: the later save meets 409 StaleRevision, reloads the
   await context.close();
 });
 
+test("New starts a draft from a kind template in the chosen cluster; a draft can be discarded", async ({ page }) => {
+  await page.goto("/drafts");
+  const form = page.getByRole("group", { name: "New draft" });
+  await form.getByLabel("Kind", { exact: true }).selectOption({ label: "RetryTimeoutPolicy (resilience.policy.gloo.solo.io/v2)" });
+  await form.getByLabel("Cluster", { exact: true }).selectOption("mgmt");
+  await form.getByLabel("Namespace", { exact: true }).fill("bookinfo-backends-config");
+  await form.getByLabel("Name", { exact: true }).fill("reviews-retry-2");
+  await form.getByRole("button", { name: "New draft" }).click();
+  await expect(page).toHaveURL(/\/drafts\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText("create RetryTimeoutPolicy bookinfo-backends-config/reviews-retry-2 in mgmt");
+  // A policy's selectors show what they select now.
+  await expect(page.getByRole("region", { name: "Blast radius" })).toBeVisible();
+  await page.screenshot({ path: ".test-results/edit-new-policy.png", fullPage: true });
+  await page.goto("/drafts");
+  const row = page.getByRole("table", { name: "Drafts" }).getByRole("row").filter({ hasText: "reviews-retry-2" });
+  await row.getByRole("button", { name: "Discard" }).click();
+  await expect(row).toHaveCount(0);
+  await page.getByRole("tab", { name: "discarded" }).click();
+  await expect(page.getByRole("table", { name: "Drafts" }).getByRole("row").filter({ hasText: "reviews-retry-2" })).toHaveCount(1);
+});
+
 test.describe("against real API servers", () => {
   test.use({ baseURL: `http://127.0.0.1:${KUBE_E2E_PORT}` });
 

@@ -85,7 +85,7 @@ export function DraftEditor({ id }: { id: string }) {
   return (
     <article>
       <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Draft · {server.status}</p>
-      <input aria-label="Draft title" value={local.title} readOnly={!open} onChange={(e) => ed.setTitle(e.target.value)} className="mb-1 w-full max-w-2xl rounded border border-transparent px-1 text-2xl font-semibold tracking-tight hover:border-slate-200 focus:border-slate-300" />
+      <input aria-label="Draft title" value={local.title} readOnly={!open} onChange={(e) => ed.setTitle(e.target.value)} className="mb-1 w-full rounded border border-transparent px-1 text-2xl font-semibold tracking-tight hover:border-slate-200 focus:border-slate-300" />
       <div className="mb-4 flex flex-wrap items-center gap-3 text-sm">
         <span data-testid="save-state" className={ed.save === "failed" ? "text-red-700" : "text-slate-500"}>
           {SAVE_LABEL[ed.save]}

@@ -30,7 +30,7 @@ export function NewDraft() {
     <form role="group" aria-label="New draft" onSubmit={(e) => (e.preventDefault(), start())} className="mb-6 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm">
       <label className="flex flex-col gap-1">
         <span className="text-xs font-medium text-slate-600">Kind</span>
-        <select value={kind} onChange={(e) => setKind(e.target.value)} className={field}>
+        <select aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value)} className={field}>
           {editableKinds.map((k) => (
             <option key={groupKind(k.group, k.kind)} value={groupKind(k.group, k.kind)}>
               {k.kind} ({k.group}/{k.versions[0]})
@@ -40,7 +40,7 @@ export function NewDraft() {
       </label>
       <label className="flex flex-col gap-1">
         <span className="text-xs font-medium text-slate-600">Cluster</span>
-        <select value={target} onChange={(e) => setCluster(e.target.value)} className={field}>
+        <select aria-label="Cluster" value={target} onChange={(e) => setCluster(e.target.value)} className={field}>
           {clusters.map((c) => (
             <option key={c.name} value={c.name}>
               {c.name}
@@ -52,12 +52,12 @@ export function NewDraft() {
       {def?.namespaced !== false && (
         <label className="flex flex-col gap-1">
           <span className="text-xs font-medium text-slate-600">Namespace</span>
-          <input value={namespace} onChange={(e) => setNamespace(e.target.value)} className={field} />
+          <input aria-label="Namespace" value={namespace} onChange={(e) => setNamespace(e.target.value)} className={field} />
         </label>
       )}
       <label className="flex flex-col gap-1">
         <span className="text-xs font-medium text-slate-600">Name</span>
-        <input value={name} onChange={(e) => setName(e.target.value)} className={field} />
+        <input aria-label="Name" value={name} onChange={(e) => setName(e.target.value)} className={field} />
       </label>
       <button type="submit" disabled={!ready || create.isPending} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
         New draft

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useClusters } from "@/lib/client/api/clusters";
 import { useCreateDraft } from "@/lib/client/api/drafts";
 import { useObject, type ObjectKey } from "@/lib/client/api/objects";
-import { isEditableGroup, itemFor } from "./templates";
+import { isEditableGroup, itemFor } from "./draft-items";
 
 const VERB = { update: "Edit", create: "Clone", delete: "Delete" } as const;
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { KubeObject } from "@/lib/model/meta";
 import { parseObject } from "@/lib/model/registry";
-import { editableKinds, itemFor, templateYaml } from "./templates";
+import { itemFor } from "./draft-items";
+import { editableKinds, templateYaml } from "./templates";
 
 const table: KubeObject = {
   apiVersion: "networking.gloo.solo.io/v2",

@@ -9,7 +9,6 @@ import { RefLink } from "@/components/ref-link";
 import { useSearchState } from "@/components/search-state";
 import { useAudit } from "@/lib/client/api/audit";
 import { useClusters } from "@/lib/client/api/clusters";
-import { refKey } from "@/lib/snapshot/ref";
 import type { AuditEntryView } from "@/lib/views/drafts";
 
 const TONE: Record<AuditEntryView["result"], string> = { success: "text-emerald-700", failure: "text-red-700", conflict: "text-amber-700", denied: "text-red-700" };
@@ -28,8 +27,8 @@ const columns: ColumnDef<AuditEntryView, unknown>[] = [
     accessorFn: (e) => e.objects.map((o) => `${o.kind} ${o.namespace}/${o.name}`).join(", "),
     cell: ({ row }) => (
       <span data-testid="objects" className="flex flex-col">
-        {row.original.objects.map((o) => (
-          <RefLink key={refKey(o)} target={o} />
+        {row.original.objects.map((o, i) => (
+          <RefLink key={i} target={o} />
         ))}
       </span>
     ),

@@ -2,7 +2,7 @@ import type { RouteTableSpec } from "../model/gloo-networking-routes";
 import type { HttpMatchRequest } from "../model/istio-traffic";
 import type { ObjectRef } from "../snapshot/ref";
 import { specOf } from "../workspaces/kinds";
-import { compact } from "./canonical";
+import { compact, sortKeys } from "./canonical";
 import type { ExpandedRoute } from "./delegation";
 import type { Emitter } from "./emit";
 import type { FederationIndex } from "./federation";
@@ -63,7 +63,7 @@ function withSourceLabels(matches: readonly HttpMatchRequest[], sourceLabels: re
   const labelSets = sourceLabels.filter((l) => Object.keys(l).length > 0);
   if (labelSets.length === 0) return matches.length > 0 ? [...matches] : undefined;
   const base = matches.length > 0 ? matches : [{}];
-  return base.flatMap((m) => labelSets.map((l) => ({ ...m, sourceLabels: { ...l } })));
+  return base.flatMap((m) => labelSets.map((l) => sortKeys({ ...m, sourceLabels: { ...l } })));
 }
 
 /** ROUTE_REPLACEMENT: the route answers 500 with the reason; FREEZE_CONFIG: the table is not translated. */

@@ -80,7 +80,7 @@ export class Emitter {
       keyed.push({ ref: refOf(p.cluster, p.object), output });
     }
     const outputs = keyed.sort((a, b) => compareRefs(a.ref, b.ref)).map((k) => k.output);
-    const statuses = [...this.statuses.values()].map((s) => ({ ref: s.ref, state: s.state, messages: [...s.messages].sort(cmp) })).sort((a, b) => compareRefs(a.ref, b.ref));
+    const statuses = [...this.statuses.values()].map((s) => ({ ref: s.ref, state: s.state, messages: s.messages.length < 2 ? [...s.messages] : [...s.messages].sort(cmp) })).sort((a, b) => compareRefs(a.ref, b.ref));
     const issues = this.issues.sort((a, b) => {
       const ao = a.objects[0];
       const bo = b.objects[0];

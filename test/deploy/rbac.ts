@@ -3,14 +3,11 @@
 //   node --conditions=react-server --import tsx test/deploy/write-clusterrole.ts
 // and a test fails when the file and the registry disagree.
 import { stringify } from "yaml";
+import { WRITABLE_GROUPS } from "@/lib/changes/writable";
 import { allKinds } from "@/lib/model/registry";
 
-/**
- * API groups whose objects Meshpane writes through drafts (issue 7: create, edit, clone, delete by
- * server-side apply). Everything else (Kubernetes, Istio, Gateway API, Gloo Edge and Gloo discovery
- * output) is read-only in Meshpane. Add a group here when the change path starts writing it.
- */
-export const WRITE_GROUPS = ["admin.gloo.solo.io", "networking.gloo.solo.io", "resilience.policy.gloo.solo.io", "security.policy.gloo.solo.io", "trafficcontrol.policy.gloo.solo.io"] as const;
+/** API groups whose objects Meshpane writes through drafts: the change path's own list (lib/changes/writable.ts). */
+export const WRITE_GROUPS = WRITABLE_GROUPS;
 
 /** Read verbs: list and watch for the reflectors (lib/server/sources/kube/reflector.ts), get for detail pages (KubeSource.fetchObject). */
 export const READ_VERBS = ["get", "list", "watch"] as const;

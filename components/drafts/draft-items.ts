@@ -1,14 +1,15 @@
 import { stringify } from "yaml";
 import type { KubeObject } from "@/lib/model/meta";
 import type { DraftItem } from "@/lib/views/drafts";
+import { isWritableGroup } from "@/lib/changes/writable";
 
 /**
  * Draft items from live objects, for the Edit, Clone and Delete buttons of object pages. Kept apart from the
  * kind templates so object pages do not load every kind's schema.
  */
 
-/** Whether objects of this API group are edited from Meshpane: Gloo configuration, not discovery outputs. */
-export const isEditableGroup = (group: string) => group.endsWith("gloo.solo.io") && group !== "discovery.mesh.gloo.solo.io";
+/** Whether objects of this API group are edited from Meshpane (the groups drafts write). */
+export const isEditableGroup = isWritableGroup;
 
 const SERVER_SET = ["uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "deletionTimestamp", "selfLink"];
 

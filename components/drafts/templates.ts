@@ -3,7 +3,7 @@ import type { KindDef } from "@/lib/model/meta";
 import { allKinds } from "@/lib/model/registry";
 import { isEditableGroup } from "./draft-items";
 
-/** The kinds a person edits from Meshpane: Gloo v2 and v1 configuration (not discovery outputs). */
+/** The kinds a person edits from Meshpane: Gloo v2 and v1, Gateway API and Gloo Gateway configuration (not discovery outputs). */
 export const editableKinds: readonly KindDef[] = allKinds.filter((k) => isEditableGroup(k.group));
 
 /** Kind-specific starting specs: just enough for the object to be valid, to be filled in. */

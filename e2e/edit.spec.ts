@@ -6,6 +6,12 @@ import { KUBE_E2E_PORT } from "./kube-env";
 
 const FILE = path.join(E2E_DEMO, "mgmt", "bookinfo-backends-config.yaml");
 const OBJECT_PAGE = "/objects/mgmt/bookinfo-backends-config/RouteTable.networking.gloo.solo.io/reviews";
+/** Later specs read the demo as checked in: put the edited file back and wait until the server has it again. */
+test.afterAll(async ({ request }) => {
+  fs.copyFileSync(path.resolve("examples/bookinfo-multicluster/mgmt/bookinfo-backends-config.yaml"), FILE);
+  await expect.poll(async () => JSON.stringify(await (await request.get("/api/v1/objects", { params: { kind: "RouteTable.networking.gloo.solo.io", cluster: "mgmt", namespace: "bookinfo-backends-config", name: "reviews" } })).json()), { timeout: 20_000 }).toContain('"weight":50');
+});
+
 const weight = (page: Page, n: number) => page.getByRole("textbox", { name: `Weight of destination ${n} of route reviews`, exact: true });
 
 test("change a RouteTable weight in the form: field errors keep Apply disabled, the draft survives a reload, preview shows the VirtualService weights change, apply rewrites the file keeping its comments, and the audit log lists it", async ({ page }) => {

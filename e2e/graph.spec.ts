@@ -41,3 +41,52 @@ test("search highlights matching nodes and the cluster filter narrows the view",
   await expect(page.getByTestId("graph-canvas").locator('[data-testid="graph-node"].ring-fuchsia-500').first()).toBeVisible();
   await expect(page.getByLabel("Search")).toHaveValue("reviews");
 });
+
+test("the graph answers to the keyboard: arrows move focus, Enter expands, Escape collapses, / searches, + zooms", async ({ page }) => {
+  await page.goto("/graph?view=workspace&name=bookinfo-backends&expand=ws:bookinfo-backends");
+  const canvas = page.getByTestId("graph-canvas");
+  await expect(canvas.locator('[data-kind="routeTable"]').first()).toBeVisible();
+  await expect(page.getByRole("region", { name: "Legend" }).getByText("move to the nearest node that way")).toBeVisible();
+  const focused = () => page.evaluate(() => document.activeElement?.closest(".react-flow__node")?.getAttribute("data-id") ?? null);
+
+  // Tab into the canvas lands on a node; arrows then move between nodes.
+  await canvas.locator('.react-flow__node[data-id="ws:bookinfo-backends"]').focus();
+  await page.keyboard.press("ArrowRight");
+  const first = await focused();
+  expect(first).not.toBeNull();
+  expect(first).not.toBe("ws:bookinfo-backends");
+  await page.keyboard.press("ArrowUp");
+  const second = await focused();
+  expect(second).not.toBeNull();
+  expect(second).not.toBe(first);
+  // The focused node shows a visible focus ring.
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+  expect(outline).not.toBe("none");
+  await page.screenshot({ path: ".test-results/graph-keyboard.png" });
+
+  // Enter on a cluster expands it; Escape on it collapses it again.
+  const cluster = canvas.locator('.react-flow__node[data-id^="cl:bookinfo-backends:"]').first();
+  const clusterId = (await cluster.getAttribute("data-id"))!;
+  await cluster.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(new RegExp(`expand=[^&]*${encodeURIComponent(clusterId).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+  await expect(canvas.locator('[data-kind="namespace"]').first()).toBeVisible();
+  await canvas.locator(`.react-flow__node[data-id="${clusterId}"]`).focus();
+  await page.keyboard.press("Escape");
+  await expect(canvas.locator('[data-kind="namespace"]')).toHaveCount(0);
+
+  // Space selects; Escape clears the selection.
+  await canvas.locator('.react-flow__node[data-id^="pol:"]').first().focus();
+  await page.keyboard.press(" ");
+  await expect(page.getByRole("region", { name: "Selected node" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("region", { name: "Selected node" })).toHaveCount(0);
+
+  // + zooms in; / focuses the search box.
+  const scale = () => page.evaluate(() => new DOMMatrixReadOnly(getComputedStyle(document.querySelector(".react-flow__viewport")!).transform).a);
+  const before = await scale();
+  await page.keyboard.press("+");
+  await expect.poll(scale).toBeGreaterThan(before);
+  await page.keyboard.press("/");
+  await expect(page.getByLabel("Search")).toBeFocused();
+});

@@ -1,6 +1,16 @@
 import { EDGE_STYLE, NODE_STYLE } from "./styles";
 
-/** What the colours and lines mean. */
+const KEYS: [string, string][] = [
+  ["Tab", "focus the graph, then a node"],
+  ["← ↑ → ↓", "move to the nearest node that way"],
+  ["Enter", "open or expand the node"],
+  ["Space", "select it (details on the right)"],
+  ["Esc", "collapse it, else clear the selection"],
+  ["/", "search"],
+  ["+ −", "zoom in and out; 0 fits the graph"],
+];
+
+/** What the colours and lines mean, and the keys the graph answers to. */
 export function GraphLegend() {
   return (
     <section aria-label="Legend" className="rounded border border-slate-200 bg-white p-3 text-xs">
@@ -23,6 +33,17 @@ export function GraphLegend() {
           </li>
         ))}
       </ul>
+      <h2 className="mb-2 mt-3 font-semibold uppercase tracking-wide text-slate-600">Keyboard</h2>
+      <dl aria-label="Keyboard shortcuts" className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-1">
+        {KEYS.map(([key, what]) => (
+          <div key={key} className="contents">
+            <dt>
+              <kbd className="rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[10px]">{key}</kbd>
+            </dt>
+            <dd className="text-slate-700">{what}</dd>
+          </div>
+        ))}
+      </dl>
     </section>
   );
 }

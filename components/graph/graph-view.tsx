@@ -1,8 +1,8 @@
 "use client";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useRouter } from "next/navigation";
-import { useMemo } from "react";
-import type { GraphNodeKind } from "@/lib/graph";
+import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import type { Graph, GraphNodeKind } from "@/lib/graph";
 import { useClusters } from "@/lib/client/api/clusters";
 import { useGraph } from "@/lib/client/api/graph";
 import { GraphCanvas } from "./graph-canvas";
@@ -12,18 +12,23 @@ import { filterGraph, searchGraph, useGraphViewState } from "./graph-state";
 import { GraphTable } from "./graph-table";
 import { detailHref } from "./node-links";
 import { NODE_STYLE } from "./styles";
-import { useLayout, useWarmLayoutWorker } from "./use-layout";
+import { useLayout } from "./use-layout";
 
 /** The workspaces graph: state in the URL, layout in a worker, a graph or a table of the same data. */
 export function GraphView() {
-  useWarmLayoutWorker();
   const [state, update] = useGraphViewState();
   const router = useRouter();
   const request = state.view === "workspace" ? { view: "workspace" as const, name: state.name, expand: state.expand, max: state.max } : { view: "workspaces" as const, max: state.max };
   const { data, error } = useGraph(request);
   const graph = useMemo(() => (data ? filterGraph(data, state.cluster, state.kind) : undefined), [data, state.cluster, state.kind]);
   const { positions, error: layoutError } = useLayout(graph);
+  // While a new graph is laid out, the previous one stays on the canvas (no flash, focus is kept).
+  const [laid, setLaid] = useState<{ graph: Graph; positions: NonNullable<typeof positions> } | null>(null);
+  if (graph && positions && (laid?.graph !== graph || laid.positions !== positions)) setLaid({ graph, positions });
   const matches = useMemo(() => (graph ? searchGraph(graph, state.q) : new Set<string>()), [graph, state.q]);
+  const marked = useMemo(() => new Set<string>(), []);
+  const search = useRef<HTMLInputElement>(null);
+  useSlashFocus(search);
   const clusters = useClusters().data?.items ?? [];
   const selectedNode = graph?.nodes.find((n) => n.id === state.selected);
   const expandable = (id: string) => state.view === "workspace" && (state.expand.includes(id) || (graph?.nodes.find((n) => n.id === id)?.badges ?? []).includes("expandable"));
@@ -37,6 +42,12 @@ export function GraphView() {
     const href = detailHref(node);
     if (href) router.push(href);
   };
+  /** Escape collapses the expanded node it is pressed on, else clears the selection, else the search. */
+  const escape = (id: string | null) => {
+    if (id && state.view === "workspace" && state.expand.includes(id) && id !== `ws:${state.name}`) return toggle(id);
+    if (state.selected) return update({ selected: "" });
+    if (state.q) update({ q: "" });
+  };
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3 text-sm">
@@ -47,7 +58,7 @@ export function GraphView() {
         )}
         <label className="flex flex-col gap-1">
           <span className="text-xs font-medium text-slate-600">Search</span>
-          <input type="search" value={state.q} onChange={(e) => update({ q: e.target.value })} placeholder="highlight and focus…" className="w-56 rounded border border-slate-300 px-2 py-1" />
+          <input ref={search} type="search" aria-keyshortcuts="/" value={state.q} onChange={(e) => update({ q: e.target.value })} placeholder="highlight and focus…" className="w-56 rounded border border-slate-300 px-2 py-1" />
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-xs font-medium text-slate-600">Cluster</span>
@@ -74,20 +85,18 @@ export function GraphView() {
       {error && <p role="alert" className="text-sm text-red-700">Could not load the graph: {error.message}</p>}
       {layoutError && <p role="alert" className="text-sm text-red-700">Could not lay out the graph: {layoutError}</p>}
       {graph && state.mode === "table" && <GraphTable graph={graph} />}
-      {graph && state.mode === "graph" && (
+      {state.mode === "graph" && (
         <div className="grid grid-cols-[1fr_16rem] gap-3">
-          <div className="h-[70vh] rounded border border-slate-200 bg-white" data-testid="graph-canvas" aria-label="Workspace graph">
-            {positions ? (
-              <ReactFlowProvider>
-                <GraphCanvas graph={graph} positions={positions} matches={matches} selected={state.selected} onSelect={(id) => update({ selected: id })} onOpen={open} />
-              </ReactFlowProvider>
-            ) : (
-              <p className="p-4 text-sm text-slate-500">Laying out {graph.nodes.length} nodes…</p>
-            )}
+          <div className="relative h-[70vh] rounded border border-slate-200 bg-white" data-testid="graph-canvas" aria-label="Workspace graph">
+            {/* The canvas mounts before the data and the layout arrive, so its own first render is paid while waiting. */}
+            <ReactFlowProvider>
+              <GraphCanvas graph={laid?.graph} positions={laid?.positions ?? null} matches={matches} marked={marked} selected={state.selected} onSelect={(id) => update({ selected: id })} onOpen={open} onEscape={escape} />
+            </ReactFlowProvider>
+            {!laid && <p className="absolute left-4 top-4 text-sm text-slate-500">{graph ? `Laying out ${graph.nodes.length} nodes…` : "Loading the graph…"}</p>}
           </div>
           <aside className="space-y-3">
             <div className="rounded border border-slate-200 bg-white p-3">
-              <GraphPanel graph={graph} node={selectedNode} expanded={state.expand.includes(state.selected)} canExpand={!!selectedNode && expandable(selectedNode.id)} onToggle={() => toggle(state.selected)} onOpenWorkspace={openWorkspace} />
+              {graph && <GraphPanel graph={graph} node={selectedNode} expanded={state.expand.includes(state.selected)} canExpand={!!selectedNode && expandable(selectedNode.id)} onToggle={() => toggle(state.selected)} onOpenWorkspace={openWorkspace} />}
             </div>
             <GraphLegend />
           </aside>
@@ -95,4 +104,18 @@ export function GraphView() {
       )}
     </div>
   );
+}
+
+/** `/` anywhere on the page but in a form field focuses the search box. */
+function useSlashFocus(input: RefObject<HTMLInputElement | null>): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (e.key !== "/" || !t || t.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(t.tagName)) return;
+      e.preventDefault();
+      input.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [input]);
 }

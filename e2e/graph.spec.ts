@@ -90,3 +90,34 @@ test("the graph answers to the keyboard: arrows move focus, Enter expands, Escap
   await page.keyboard.press("/");
   await expect(page.getByLabel("Search")).toBeFocused();
 });
+
+test("the gateway view shows gateway → listeners → routes → backends with attachment status", async ({ page }) => {
+  await page.goto("/graph");
+  await page.getByRole("group", { name: "Graph of" }).getByRole("button", { name: "Gateways" }).click();
+  await expect(page).toHaveURL(/view=gateways/);
+  const canvas = page.getByTestId("graph-canvas");
+  await expect(canvas).toHaveAttribute("aria-label", "Gateway graph");
+  await expect(canvas.locator('[data-kind="gateway"]').filter({ hasText: "gloo-system/http" })).toBeVisible();
+  await expect(canvas.locator('[data-kind="listener"]').filter({ hasText: "http :8080 HTTP" })).toBeVisible();
+  await expect(canvas.locator('[data-kind="gatewayRoute"]').filter({ hasText: "gloo-system/reviews" })).toContainText("Accepted");
+  await expect(canvas.locator('[data-kind="backend"]').filter({ hasText: "reviews.mesh.internal.com" })).toBeVisible();
+  // The Gloo Edge side, and a refused route in red.
+  await expect(canvas.locator('[data-kind="gatewayRoute"]').filter({ hasText: "VirtualService gloo-edge/functions" })).toContainText("Rejected");
+  await expect(page.getByRole("region", { name: "Legend" })).toContainText("route attached to listener");
+  await page.screenshot({ path: ".test-results/graph-gateways.png", fullPage: true });
+  await page.getByRole("button", { name: "Table" }).click();
+  const edges = page.getByRole("table", { name: "Graph edges" });
+  await expect(edges.getByRole("row").filter({ hasText: "http :8080 HTTP" }).filter({ hasText: "HTTPRoute gloo-system/reviews" })).toBeVisible();
+});
+
+test("highlight= marks the linked objects and opens the workspace that owns them", async ({ page }) => {
+  const key = "mgmt|RetryTimeoutPolicy.resilience.policy.gloo.solo.io|bookinfo-backends-config|reviews-retry";
+  await page.goto(`/graph?highlight=${encodeURIComponent(key)}`);
+  await expect(page).toHaveURL(/view=workspace&name=bookinfo-backends/);
+  await expect(page).toHaveURL(/highlight=/);
+  const marked = page.getByTestId("graph-canvas").locator("[data-marked]");
+  await expect(marked).toHaveCount(1);
+  await expect(marked).toContainText("reviews-retry");
+  await expect(marked).toBeVisible();
+  await page.screenshot({ path: ".test-results/graph-highlight.png" });
+});

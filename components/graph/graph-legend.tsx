@@ -1,3 +1,4 @@
+import type { Graph } from "@/lib/graph";
 import { EDGE_STYLE, NODE_STYLE } from "./styles";
 
 const KEYS: [string, string][] = [
@@ -11,13 +12,16 @@ const KEYS: [string, string][] = [
 ];
 
 /** What the colours and lines mean, and the keys the graph answers to. */
-export function GraphLegend() {
+export function GraphLegend({ graph }: { graph?: Graph }) {
+  // Only what the shown graph uses (everything until it is there).
+  const nodeKinds = graph ? new Set<string>(graph.nodes.map((n) => n.kind)) : null;
+  const edgeKinds = graph ? new Set<string>(graph.edges.map((e) => e.kind)) : null;
   return (
     <section aria-label="Legend" className="rounded border border-slate-200 bg-white p-3 text-xs">
       <h2 className="mb-2 font-semibold uppercase tracking-wide text-slate-600">Legend</h2>
       <ul className="space-y-1">
         {Object.entries(EDGE_STYLE)
-          .filter(([k]) => k !== "contains")
+          .filter(([k]) => k !== "contains" && (!edgeKinds || edgeKinds.has(k)))
           .map(([kind, s]) => (
             <li key={kind} className="flex items-center gap-2">
               <svg width="28" height="8" aria-hidden>
@@ -26,12 +30,18 @@ export function GraphLegend() {
               {s.label}
             </li>
           ))}
-        {Object.entries(NODE_STYLE).map(([kind, s]) => (
+        {Object.entries(NODE_STYLE)
+          .filter(([k]) => !nodeKinds || nodeKinds.has(k))
+          .map(([kind, s]) => (
           <li key={kind} className="flex items-center gap-2">
             <span className={`inline-block h-3 w-6 rounded-sm border ${s.className}`} aria-hidden />
             {s.label}
           </li>
-        ))}
+          ))}
+        <li className="flex items-center gap-2">
+          <span className="inline-block h-3 w-6 rounded-sm border ring-2 ring-rose-500" aria-hidden />
+          highlighted (linked from another page)
+        </li>
       </ul>
       <h2 className="mb-2 mt-3 font-semibold uppercase tracking-wide text-slate-600">Keyboard</h2>
       <dl aria-label="Keyboard shortcuts" className="grid grid-cols-[auto_1fr] gap-x-2 gap-y-1">

@@ -7,9 +7,9 @@ import { NODE_STYLE } from "./styles";
 export type CardData = { node: GraphNode; highlighted: boolean; marked: boolean; dimmed: boolean; group: boolean };
 export type CardNode = Node<CardData, "card">;
 
-const SHOWN_BADGES = new Set(["imported", "not-visible", "not-found", "error", "warning", "expandable", "overridden", "Accepted", "Rejected", "Conflicted", "Pending"]);
+const SHOWN_BADGES = new Set(["imported", "not-visible", "not-found", "error", "warning", "expandable", "overridden", "Accepted", "Rejected", "Warning", "Conflicted", "Pending"]);
 const RED_BADGES = new Set(["error", "not-visible", "not-found", "Rejected", "Conflicted"]);
-const AMBER_BADGES = new Set(["warning", "Pending"]);
+const AMBER_BADGES = new Set(["warning", "Warning", "Pending"]);
 
 function badgeClass(b: string): string {
   if (RED_BADGES.has(b)) return "bg-red-100 text-red-800";

@@ -12,6 +12,7 @@ import { filterGraph, searchGraph, useGraphViewState, type GraphViewState } from
 import { GraphTable } from "./graph-table";
 import { detailHref } from "./node-links";
 import { NODE_STYLE } from "./styles";
+import { typing } from "./use-graph-keys";
 import { useLayout } from "./use-layout";
 
 const KIND_OPTIONS: Record<GraphViewState["view"], GraphNodeKind[]> = {
@@ -131,8 +132,7 @@ export function GraphView() {
 function useSlashFocus(input: RefObject<HTMLInputElement | null>): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target as HTMLElement | null;
-      if (e.key !== "/" || !t || t.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(t.tagName)) return;
+      if (e.key !== "/" || typing(e.target)) return;
       e.preventDefault();
       input.current?.focus();
     };

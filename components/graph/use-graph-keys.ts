@@ -16,7 +16,8 @@ function nodeElement(root: HTMLElement, id: string): HTMLElement | null {
   return root.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
 }
 
-function typing(target: EventTarget | null): boolean {
+/** Whether a key event goes to a form field (where the graph's shortcuts must not fire). */
+export function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "SELECT", "TEXTAREA"].includes(target.tagName));
 }
 

@@ -6,14 +6,16 @@ import { chromium, type Page } from "@playwright/test";
 import { writeWorkspaceEnvironment } from "./generate-workspaces";
 import { report } from "./stats";
 
-const PORT = 3190;
+// Next to the e2e ports of this checkout, so several checkouts can run the bench at once.
+const PORT = process.env.MESHPANE_E2E_PORT ? Number(process.env.MESHPANE_E2E_PORT) + 2 : 3190;
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 /**
  * The graph page on the production build in Chromium, on a synthetic environment of 200 workspaces
  * (collapsed view) and of 500 workspaces shown at once: first paint after the graph data arrives
  * (budget ≤ 1 s), the longest main-thread task while the layout runs (budget ≤ 50 ms), and frame times
- * while panning and zooming 500 nodes (smooth: median frame ≤ 20 ms).
+ * while panning and zooming 500 nodes (smooth: median frame ≤ 20 ms). Page-load figures are medians of
+ * `RUNS` loads.
  */
 export async function benchGraph(): Promise<boolean> {
   if (!fs.existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit" });
@@ -31,8 +33,8 @@ export async function benchGraph(): Promise<boolean> {
       w.longTasks = [];
       new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: "longtask", buffered: true });
     });
-    const collapsed = await firstPaint(page, `/graph?max=200`, 200);
-    const large = await firstPaint(page, `/graph?max=600`, 500);
+    const collapsed = await medianOf(RUNS, () => firstPaint(page, `/graph?max=200`, 200));
+    const large = await medianOf(RUNS, () => firstPaint(page, `/graph?max=600`, 500));
     const frames = await panAndZoom(page);
     const ok = [
       report("graph: 200 workspaces — first paint after data", collapsed.paintMs, "ms", { max: 1000, label: "≤ 1000 ms" }),
@@ -55,6 +57,22 @@ export async function benchGraph(): Promise<boolean> {
     }
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Page loads per figure: a single load's long tasks vary by tens of milliseconds. */
+const RUNS = 5;
+
+/** Runs `measure` `runs` times and returns the median of every figure separately. */
+async function medianOf<T extends Record<string, number>>(runs: number, measure: () => Promise<T>): Promise<T> {
+  const samples: T[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await measure());
+  const first = samples[0]!;
+  const out = {} as Record<string, number>;
+  for (const key of Object.keys(first)) {
+    const sorted = samples.map((s) => s[key]!).sort((a, b) => a - b);
+    out[key] = sorted[Math.floor(sorted.length / 2)]!;
+  }
+  return out as T;
 }
 
 async function waitForServer(url: string): Promise<void> {

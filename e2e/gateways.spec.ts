@@ -86,3 +86,18 @@ test("the trace API names the bad field of a bad body", async ({ request }) => {
   expect(notJson.status()).toBe(400);
   expect(((await notJson.json()) as { fields: { field: string }[] }).fields[0]?.field).toBe("body");
 });
+
+test("the gateways list shows the Gloo Edge gateway degraded by its Rejected VirtualService; validations and upstreams fit 1280 px", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto("/gateways");
+  const row = page.getByRole("row").filter({ hasText: "gateway-proxy" });
+  await expect(row).toContainText("degraded");
+  for (const path of ["/validations", "/upstreams"]) {
+    await page.goto(path);
+    const table = page.getByRole("table").first();
+    await expect(table).toBeVisible();
+    const fits = await table.evaluate((t) => t.parentElement!.scrollWidth <= t.parentElement!.clientWidth && t.getBoundingClientRect().right <= window.innerWidth);
+    expect(fits, `${path} table fits the window`).toBe(true);
+    await page.screenshot({ path: `.test-results/${path.slice(1)}-1280.png` });
+  }
+});

@@ -81,6 +81,12 @@ test("the validations page lists the demo's deliberate mistakes with their codes
   await expect(page.getByRole("region", { name: "Diagnostics" })).toContainText("spec.http[1].forwardTo.destinations[0].ref");
   await page.screenshot({ path: ".test-results/validations-object.png", fullPage: true });
 
+  // A diagnostic that involves several objects shows on each of their pages, saying where it is placed.
+  await page.goto("/destinations/cluster-1/bookinfo-backends/details");
+  const involved = page.getByRole("region", { name: "Diagnostics" }).getByTestId("object-diagnostics");
+  await expect(involved).toContainText("MP2001");
+  await expect(involved).toContainText("at RouteTable web-team-config/bookinfo-api (mgmt)");
+
   // The code links to its catalogue entry.
   await page.goto("/validations?code=MP2001");
   await row("MP2001").getByRole("link", { name: "MP2001" }).click();

@@ -9,7 +9,7 @@ import { useUpstreams } from "@/lib/client/api/gateways";
 function Functions({ u }: { u: UpstreamListItem }) {
   if (u.functions.length === 0) return <span className="text-slate-500">no functions</span>;
   return (
-    <ul className="min-w-[20rem] space-y-1" data-testid="functions">
+    <ul className="min-w-[12rem] max-w-[16rem] space-y-1 break-words" data-testid="functions">
       {u.functions.map((f) => (
         <li key={f.name} data-testid={`function-${f.name}`} className={f.exists ? "" : "rounded bg-red-50 px-1 text-red-900"}>
           <span className="font-mono text-xs font-semibold">{f.name}</span>
@@ -23,13 +23,14 @@ function Functions({ u }: { u: UpstreamListItem }) {
 }
 
 const columns: ColumnDef<UpstreamListItem, unknown>[] = [
-  { accessorKey: "name", header: "Upstream", cell: ({ row }) => <span className="font-medium">{row.original.name}</span> },
+  { accessorKey: "name", header: "Upstream", meta: { wrap: true }, cell: ({ row }) => <span className="block max-w-[10rem] break-words font-medium">{row.original.name}</span> },
   { accessorKey: "cluster", header: "Cluster" },
   { accessorKey: "namespace", header: "Namespace" },
   { accessorKey: "type", header: "Type" },
   { id: "functions", meta: { wrap: true }, accessorFn: (u) => u.functions.length, header: "Functions and callers", cell: ({ row }) => <Functions u={row.original} /> },
-  { id: "state", accessorFn: (u) => u.state ?? "", header: "Computed / live", cell: ({ row }) => `${row.original.state ?? "—"} / ${row.original.liveState ?? "no status"}` },
-  { id: "findings", meta: { wrap: true }, accessorFn: (u) => u.findings.length, header: "Findings", cell: ({ row }) => <div className="max-w-md"><FindingsList findings={row.original.findings} /></div> },
+  { id: "state", meta: { wrap: true }, accessorFn: (u) => u.state ?? "", header: "Computed / live", cell: ({ row }) => <span className="block max-w-[7rem]">{row.original.state ?? "—"} / {row.original.liveState ?? "no status"}</span> },
+  // Wrapping columns with bounded widths: the table fits a 1280 px window.
+  { id: "findings", meta: { wrap: true }, accessorFn: (u) => u.findings.length, header: "Findings", cell: ({ row }) => <div className="min-w-[12rem] max-w-[18rem] break-words"><FindingsList findings={row.original.findings} /></div> },
 ];
 
 export default function UpstreamsPage() {

@@ -1,120 +1,150 @@
 "use client";
-import { Background, Controls, MarkerType, ReactFlow, useReactFlow, type Edge } from "@xyflow/react";
+import { Background, Controls, MarkerType, Position, ReactFlow, getViewportForBounds, useReactFlow, useStore, type Edge, type NodeHandle } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import type { Graph } from "@/lib/graph";
 import { NodeCard, type CardNode } from "./node-card";
 import { EDGE_STYLE } from "./styles";
 import type { LayoutResult } from "./layout-types";
+import { absoluteBoxes, boundsOf, type Box } from "./spatial";
+import { useGraphKeys } from "./use-graph-keys";
+import { useProgressiveCount } from "./use-progressive";
 
 const nodeTypes = { card: NodeCard };
+const MIN_ZOOM = 0.1;
 
 interface CanvasProps {
-  graph: Graph;
-  positions: LayoutResult["positions"];
+  /** Absent until the data and its layout are there: the canvas renders empty meanwhile. */
+  graph: Graph | undefined;
+  positions: LayoutResult["positions"] | null;
   matches: Set<string>;
+  /** Nodes marked from outside the page (the `highlight` URL parameter). */
+  marked: Set<string>;
   selected: string;
   onSelect: (id: string) => void;
   onOpen: (id: string) => void;
+  onEscape: (id: string | null) => void;
 }
 
-/** Renders laid-out nodes and edges; search matches are highlighted and brought into view. */
-export function GraphCanvas({ graph, positions, matches, selected, onSelect, onOpen }: CanvasProps) {
+/**
+ * Handles declared on the node (left in, right out) as well as rendered in it: edges can be drawn from
+ * the first render, before React Flow has measured the node's handles.
+ */
+function handlesOf(width: number, height: number): NodeHandle[] {
+  return [
+    { type: "target", position: Position.Left, x: 0, y: height / 2 - 2, width: 4, height: 4 },
+    { type: "source", position: Position.Right, x: width - 4, y: height / 2 - 2, width: 4, height: 4 },
+  ];
+}
+
+/** Renders laid-out nodes and edges; search matches and marked nodes are highlighted and brought into view. */
+const EMPTY: Graph = { nodes: [], edges: [] };
+const NO_POSITIONS: LayoutResult["positions"] = {};
+
+export function GraphCanvas({ graph = EMPTY, positions: laid, matches, marked, selected, onSelect, onOpen, onEscape }: CanvasProps) {
+  const positions = laid ?? NO_POSITIONS;
   const shown = useProgressiveCount(graph.nodes.length);
+  const root = useRef<HTMLDivElement>(null);
   const parents = useMemo(() => new Set(graph.nodes.map((n) => n.parent).filter(Boolean)), [graph]);
+  const boxes = useMemo(() => absoluteBoxes(graph, positions), [graph, positions]);
   const nodes: CardNode[] = useMemo(
     () =>
       graph.nodes.map((n) => {
         const p = positions[n.id] ?? { x: 0, y: 0, width: 170, height: 52 };
+        // Declared sizes (whole pixels, as the DOM measures them): React Flow shows the node at once instead
+        // of hiding it until a measuring pass.
+        const width = Math.round(p.width);
+        const height = Math.round(p.height);
+        const group = parents.has(n.id);
         return {
           id: n.id,
           type: "card",
           position: { x: p.x, y: p.y },
           parentId: n.parent,
           extent: n.parent ? ("parent" as const) : undefined,
-          width: p.width,
-          height: p.height,
+          width,
+          height,
+          measured: { width, height },
+          handles: handlesOf(width, height),
           selected: n.id === selected,
           ariaLabel: `${n.kind} ${n.label}`,
-          data: { node: n, highlighted: matches.has(n.id), dimmed: matches.size > 0 && !matches.has(n.id) && !parents.has(n.id), group: parents.has(n.id) },
-          zIndex: parents.has(n.id) ? 0 : 1,
+          // Important: React Flow's own stylesheet removes the outline of a focused node.
+          className: "rounded-md focus-visible:outline-solid! focus-visible:outline-3! focus-visible:outline-offset-2! focus-visible:outline-indigo-600!",
+          data: { node: n, highlighted: matches.has(n.id), marked: marked.has(n.id), dimmed: matches.size > 0 && !matches.has(n.id) && !group, group },
+          zIndex: group ? 0 : 1,
         };
       }),
-    [graph, positions, matches, selected, parents],
+    [graph, positions, matches, marked, selected, parents],
   );
   const visibleNodes = useMemo(() => nodes.slice(0, shown), [nodes, shown]);
-  const visibleIds = useMemo(() => new Set(visibleNodes.map((n) => n.id)), [visibleNodes]);
   // Past LARGE nodes labels are unreadable at the zoom that fits the graph and cost most of the DOM:
   // edges go straight and unlabelled (the side panel and the table view still say what flows).
   const large = graph.nodes.length > LARGE;
-  const edges: Edge[] = useMemo(
+  const allEdges: Edge[] = useMemo(
     () =>
       graph.edges
-        .filter((e) => e.kind !== "contains" && visibleIds.has(e.source) && visibleIds.has(e.target))
+        .filter((e) => e.kind !== "contains")
         .map((e) => {
           const s = EDGE_STYLE[e.kind];
-          const base = { id: e.id, source: e.source, target: e.target, zIndex: 2, style: { stroke: s.color, strokeWidth: 1.5, strokeDasharray: s.dash }, markerEnd: { type: MarkerType.ArrowClosed, color: s.color } };
+          const base = { id: e.id, source: e.source, target: e.target, zIndex: 2, focusable: false, interactionWidth: 0, style: { stroke: s.color, strokeWidth: 1.5, strokeDasharray: s.dash }, markerEnd: { type: MarkerType.ArrowClosed, color: s.color } };
           return large ? { ...base, type: "straight" } : { ...base, label: e.label, labelStyle: { fontSize: 10, fill: "#334155" }, labelBgStyle: { fill: "#f8fafc" } };
         }),
-    [graph, visibleIds, large],
+    [graph, large],
   );
+  const edges = useMemo(() => {
+    if (shown >= graph.nodes.length) return allEdges;
+    const mounted = new Set(visibleNodes.map((n) => n.id));
+    return allEdges.filter((e) => mounted.has(e.source) && mounted.has(e.target));
+  }, [allEdges, visibleNodes, shown, graph]);
+  useGraphKeys(root, boxes, selected, { onOpen, onSelect, onEscape });
   return (
     <ReactFlow
+      ref={root}
       data-rendered={shown}
-      data-total={graph.nodes.length}
+      data-total={graph === EMPTY ? undefined : graph.nodes.length}
       nodes={visibleNodes}
       edges={edges}
       nodeTypes={nodeTypes}
       nodesDraggable={false}
       nodesConnectable={false}
       onlyRenderVisibleElements
-      minZoom={0.1}
-      fitView
+      minZoom={MIN_ZOOM}
       onNodeClick={(_, n) => onSelect(n.id)}
       onNodeDoubleClick={(_, n) => onOpen(n.id)}
-      onKeyDown={(e) => {
-        const id = (document.activeElement as HTMLElement | null)?.closest("[data-id]")?.getAttribute("data-id");
-        if (id && e.key === "Enter") onOpen(id);
-        if (id && e.key === " ") onSelect(id);
-      }}
       proOptions={{ hideAttribution: true }}
     >
-      <FocusOnMatches matches={matches} />
+      <FitGraph boxes={boxes} />
+      <FocusOn ids={matches} />
+      <FocusOn ids={marked} />
       <Background gap={24} size={1} />
       <Controls showInteractive={false} />
     </ReactFlow>
   );
 }
 
-const BATCH = 60;
 const LARGE = 80;
 
 /**
- * Renders a large graph in batches, one per animation frame (parents come before children, so every
- * batch is drawable): the main thread never spends one long task mounting hundreds of nodes.
+ * Fits the whole graph from the layout's boxes as soon as the pane has a size, before most nodes are
+ * mounted (React Flow's `fitView` would fit only the first batch).
  */
-function useProgressiveCount(total: number): number {
-  const [shown, setShown] = useState(Math.min(total, BATCH));
+function FitGraph({ boxes }: { boxes: ReadonlyMap<string, Box> }) {
+  const flow = useReactFlow();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const sized = width > 0 && height > 0;
   useEffect(() => {
-    setShown(Math.min(total, BATCH));
-    if (total <= BATCH) return;
-    let frame = 0;
-    const step = () => {
-      setShown((n) => {
-        const next = Math.min(total, n + BATCH);
-        if (next < total) frame = requestAnimationFrame(step);
-        return next;
-      });
-    };
-    frame = requestAnimationFrame(step);
-    return () => cancelAnimationFrame(frame);
-  }, [total]);
-  return shown;
+    const bounds = boundsOf(boxes.values());
+    if (!sized || !bounds) return;
+    void flow.setViewport(getViewportForBounds(bounds, width, height, MIN_ZOOM, 1.5, 0.1));
+    // Only a new layout refits; resizing the window keeps the user's pan and zoom.
+  }, [boxes, sized, flow]);
+  return null;
 }
 
-function FocusOnMatches({ matches }: { matches: Set<string> }) {
+function FocusOn({ ids }: { ids: Set<string> }) {
   const flow = useReactFlow();
-  const key = [...matches].sort().join(",");
+  const key = [...ids].sort().join(",");
   useEffect(() => {
     if (key) void flow.fitView({ nodes: key.split(",").map((id) => ({ id })), duration: 300, maxZoom: 1.2 });
   }, [key, flow]);

@@ -5,7 +5,7 @@ import type { Graph, GraphNodeKind } from "@/lib/graph";
 
 /** Everything that defines a graph view lives in the URL, so a view can be shared and reopened. */
 export interface GraphViewState {
-  view: "workspaces" | "workspace";
+  view: "workspaces" | "workspace" | "gateways";
   name: string;
   expand: string[];
   q: string;
@@ -15,6 +15,14 @@ export interface GraphViewState {
   selected: string;
   /** Node budget asked for in the URL (`max`); the server's default when absent. */
   max: number | undefined;
+  /** refKeys of objects to highlight (`highlight`, comma-separated): another page's "show in the graph". */
+  highlight: string[];
+}
+
+function viewOf(params: URLSearchParams): GraphViewState["view"] {
+  const view = params.get("view");
+  if (view === "workspace" && params.get("name")) return "workspace";
+  return view === "gateways" ? "gateways" : "workspaces";
 }
 
 export function useGraphViewState(): [GraphViewState, (patch: Partial<GraphViewState>) => void] {
@@ -22,7 +30,7 @@ export function useGraphViewState(): [GraphViewState, (patch: Partial<GraphViewS
   const router = useRouter();
   const pathname = usePathname();
   const state: GraphViewState = {
-    view: params.get("view") === "workspace" && params.get("name") ? "workspace" : "workspaces",
+    view: viewOf(params),
     name: params.get("name") ?? "",
     expand: (params.get("expand") ?? "").split(",").filter(Boolean),
     q: params.get("q") ?? "",
@@ -31,6 +39,7 @@ export function useGraphViewState(): [GraphViewState, (patch: Partial<GraphViewS
     mode: params.get("mode") === "table" ? "table" : "graph",
     selected: params.get("selected") ?? "",
     max: params.get("max") ? Number(params.get("max")) : undefined,
+    highlight: (params.get("highlight") ?? "").split(",").filter(Boolean),
   };
   const update = useCallback(
     (patch: Partial<GraphViewState>) => {
@@ -41,9 +50,11 @@ export function useGraphViewState(): [GraphViewState, (patch: Partial<GraphViewS
         out.set("name", next.name);
         if (next.expand.length) out.set("expand", next.expand.join(","));
       }
+      if (next.view === "gateways") out.set("view", "gateways");
       for (const key of ["q", "cluster", "kind", "selected"] as const) if (next[key]) out.set(key, next[key]);
       if (next.mode === "table") out.set("mode", "table");
       if (next.max) out.set("max", String(next.max));
+      if (next.highlight.length) out.set("highlight", next.highlight.join(","));
       router.replace(`${pathname}?${out.toString()}`, { scroll: false });
     },
     [router, pathname, state],

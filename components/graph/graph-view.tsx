@@ -1,29 +1,46 @@
 "use client";
 import { ReactFlowProvider } from "@xyflow/react";
 import { useRouter } from "next/navigation";
-import { useMemo } from "react";
-import type { GraphNodeKind } from "@/lib/graph";
+import { useEffect, useMemo, useRef, useState, type RefObject } from "react";
+import type { Graph, GraphHighlight, GraphNodeKind } from "@/lib/graph";
 import { useClusters } from "@/lib/client/api/clusters";
-import { useGraph } from "@/lib/client/api/graph";
+import { useGraph, type GraphRequest } from "@/lib/client/api/graph";
 import { GraphCanvas } from "./graph-canvas";
 import { GraphLegend } from "./graph-legend";
 import { GraphPanel } from "./graph-panel";
-import { filterGraph, searchGraph, useGraphViewState } from "./graph-state";
+import { filterGraph, searchGraph, useGraphViewState, type GraphViewState } from "./graph-state";
 import { GraphTable } from "./graph-table";
 import { detailHref } from "./node-links";
 import { NODE_STYLE } from "./styles";
-import { useLayout, useWarmLayoutWorker } from "./use-layout";
+import { typing } from "./use-graph-keys";
+import { useLayout } from "./use-layout";
 
-/** The workspaces graph: state in the URL, layout in a worker, a graph or a table of the same data. */
+const KIND_OPTIONS: Record<GraphViewState["view"], GraphNodeKind[]> = {
+  workspaces: ["routeTable", "route", "destination", "policy", "workload"],
+  workspace: ["routeTable", "route", "destination", "policy", "workload"],
+  gateways: ["gateway", "listener", "gatewayRoute", "backend"],
+};
+
+function requestOf(state: GraphViewState): GraphRequest {
+  const common = { max: state.max, highlight: state.highlight };
+  return state.view === "workspace" ? { view: "workspace", name: state.name, expand: state.expand, ...common } : { view: state.view, ...common };
+}
+
+/** The workspaces or gateways graph: state in the URL, layout in a worker, a graph or a table of the same data. */
 export function GraphView() {
-  useWarmLayoutWorker();
   const [state, update] = useGraphViewState();
   const router = useRouter();
-  const request = state.view === "workspace" ? { view: "workspace" as const, name: state.name, expand: state.expand, max: state.max } : { view: "workspaces" as const, max: state.max };
-  const { data, error } = useGraph(request);
+  const { data, error } = useGraph(requestOf(state));
+  useHighlightFocus(state, data?.highlight, update);
   const graph = useMemo(() => (data ? filterGraph(data, state.cluster, state.kind) : undefined), [data, state.cluster, state.kind]);
   const { positions, error: layoutError } = useLayout(graph);
+  // While a new graph is laid out, the previous one stays on the canvas (no flash, focus is kept).
+  const [laid, setLaid] = useState<{ graph: Graph; positions: NonNullable<typeof positions> } | null>(null);
+  if (graph && positions && (laid?.graph !== graph || laid.positions !== positions)) setLaid({ graph, positions });
   const matches = useMemo(() => (graph ? searchGraph(graph, state.q) : new Set<string>()), [graph, state.q]);
+  const marked = useMemo(() => new Set<string>(data?.highlight?.nodes ?? []), [data]);
+  const search = useRef<HTMLInputElement>(null);
+  useSlashFocus(search);
   const clusters = useClusters().data?.items ?? [];
   const selectedNode = graph?.nodes.find((n) => n.id === state.selected);
   const expandable = (id: string) => state.view === "workspace" && (state.expand.includes(id) || (graph?.nodes.find((n) => n.id === id)?.badges ?? []).includes("expandable"));
@@ -37,6 +54,12 @@ export function GraphView() {
     const href = detailHref(node);
     if (href) router.push(href);
   };
+  /** Escape collapses the expanded node it is pressed on, else clears the selection, else the search. */
+  const escape = (id: string | null) => {
+    if (id && state.view === "workspace" && state.expand.includes(id) && id !== `ws:${state.name}`) return toggle(id);
+    if (state.selected) return update({ selected: "" });
+    if (state.q) update({ q: "" });
+  };
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3 text-sm">
@@ -47,7 +70,7 @@ export function GraphView() {
         )}
         <label className="flex flex-col gap-1">
           <span className="text-xs font-medium text-slate-600">Search</span>
-          <input type="search" value={state.q} onChange={(e) => update({ q: e.target.value })} placeholder="highlight and focus…" className="w-56 rounded border border-slate-300 px-2 py-1" />
+          <input ref={search} type="search" aria-keyshortcuts="/" value={state.q} onChange={(e) => update({ q: e.target.value })} placeholder="highlight and focus…" className="w-56 rounded border border-slate-300 px-2 py-1" />
         </label>
         <label className="flex flex-col gap-1">
           <span className="text-xs font-medium text-slate-600">Cluster</span>
@@ -60,10 +83,20 @@ export function GraphView() {
           <span className="text-xs font-medium text-slate-600">Kind</span>
           <select value={state.kind} onChange={(e) => update({ kind: e.target.value as GraphNodeKind | "" })} className="rounded border border-slate-300 px-2 py-1">
             <option value="">All kinds</option>
-            {(["routeTable", "route", "destination", "policy", "workload"] as const).map((k) => <option key={k} value={k}>{NODE_STYLE[k].label}</option>)}
+            {KIND_OPTIONS[state.view].map((k) => <option key={k} value={k}>{NODE_STYLE[k].label}</option>)}
           </select>
         </label>
-        <div role="group" aria-label="View as" className="ml-auto flex overflow-hidden rounded border border-slate-300">
+        <div role="group" aria-label="Graph of" className="ml-auto flex overflow-hidden rounded border border-slate-300">
+          {(["workspaces", "gateways"] as const).map((v) => {
+            const on = v === "gateways" ? state.view === "gateways" : state.view !== "gateways";
+            return (
+              <button key={v} type="button" aria-pressed={on} onClick={() => update({ view: v, name: "", expand: [], selected: "", kind: "" })} className={`px-3 py-1 ${on ? "bg-indigo-600 text-white" : "bg-white hover:bg-slate-100"}`}>
+                {v === "gateways" ? "Gateways" : "Workspaces"}
+              </button>
+            );
+          })}
+        </div>
+        <div role="group" aria-label="View as" className="flex overflow-hidden rounded border border-slate-300">
           {(["graph", "table"] as const).map((m) => (
             <button key={m} type="button" aria-pressed={state.mode === m} onClick={() => update({ mode: m })} className={`px-3 py-1 ${state.mode === m ? "bg-indigo-600 text-white" : "bg-white hover:bg-slate-100"}`}>
               {m === "graph" ? "Graph" : "Table"}
@@ -74,25 +107,51 @@ export function GraphView() {
       {error && <p role="alert" className="text-sm text-red-700">Could not load the graph: {error.message}</p>}
       {layoutError && <p role="alert" className="text-sm text-red-700">Could not lay out the graph: {layoutError}</p>}
       {graph && state.mode === "table" && <GraphTable graph={graph} />}
-      {graph && state.mode === "graph" && (
+      {state.mode === "graph" && (
         <div className="grid grid-cols-[1fr_16rem] gap-3">
-          <div className="h-[70vh] rounded border border-slate-200 bg-white" data-testid="graph-canvas" aria-label="Workspace graph">
-            {positions ? (
-              <ReactFlowProvider>
-                <GraphCanvas graph={graph} positions={positions} matches={matches} selected={state.selected} onSelect={(id) => update({ selected: id })} onOpen={open} />
-              </ReactFlowProvider>
-            ) : (
-              <p className="p-4 text-sm text-slate-500">Laying out {graph.nodes.length} nodes…</p>
-            )}
+          <div className="relative h-[70vh] rounded border border-slate-200 bg-white" data-testid="graph-canvas" aria-label={state.view === "gateways" ? "Gateway graph" : "Workspace graph"}>
+            {/* The canvas mounts before the data and the layout arrive, so its own first render is paid while waiting. */}
+            <ReactFlowProvider>
+              <GraphCanvas graph={laid?.graph} positions={laid?.positions ?? null} matches={matches} marked={marked} selected={state.selected} onSelect={(id) => update({ selected: id })} onOpen={open} onEscape={escape} />
+            </ReactFlowProvider>
+            {!laid && <p className="absolute left-4 top-4 text-sm text-slate-500">{graph ? `Laying out ${graph.nodes.length} nodes…` : "Loading the graph…"}</p>}
           </div>
           <aside className="space-y-3">
             <div className="rounded border border-slate-200 bg-white p-3">
-              <GraphPanel graph={graph} node={selectedNode} expanded={state.expand.includes(state.selected)} canExpand={!!selectedNode && expandable(selectedNode.id)} onToggle={() => toggle(state.selected)} onOpenWorkspace={openWorkspace} />
+              {graph && <GraphPanel graph={graph} node={selectedNode} expanded={state.expand.includes(state.selected)} canExpand={!!selectedNode && expandable(selectedNode.id)} onToggle={() => toggle(state.selected)} onOpenWorkspace={openWorkspace} />}
             </div>
-            <GraphLegend />
+            <GraphLegend graph={laid?.graph} />
           </aside>
         </div>
       )}
     </div>
   );
+}
+
+/** `/` anywhere on the page but in a form field focuses the search box. */
+function useSlashFocus(input: RefObject<HTMLInputElement | null>): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "/" || typing(e.target)) return;
+      e.preventDefault();
+      input.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [input]);
+}
+
+/**
+ * `highlight` on the collapsed workspaces view: the objects live inside a workspace, so the view moves to
+ * that workspace, expanded so they are shown (once; the user may collapse it again).
+ */
+function useHighlightFocus(state: GraphViewState, highlight: GraphHighlight | undefined, update: (patch: Partial<GraphViewState>) => void): void {
+  const target = state.view === "workspaces" && highlight?.workspace ? highlight : undefined;
+  const updateRef = useRef(update);
+  useEffect(() => {
+    updateRef.current = update;
+  });
+  useEffect(() => {
+    if (target?.workspace) updateRef.current({ view: "workspace", name: target.workspace, expand: target.expand });
+  }, [target]);
 }

@@ -1,26 +1,30 @@
 /// <reference lib="webworker" />
-import ELK, { type ElkNode } from "elkjs/lib/elk.bundled.js";
+import type { ELK as Elk, ElkNode } from "elkjs/lib/elk-api.js";
+import potpack from "potpack";
 import type { LayoutRequest, LayoutResult } from "./layout-types";
 
 /**
- * Lays the graph out with ELK's layered algorithm in a Web Worker, so the main thread never runs the
- * layout. Group nodes (workspaces, clusters, namespaces) contain their children.
+ * Lays the graph out in a Web Worker, so the main thread never runs the layout: ELK's layered algorithm,
+ * with group nodes (workspaces, clusters, namespaces) containing their children; a large flat graph is
+ * packed with potpack instead. ELK (a large script) loads on first use, so a packed overview never waits
+ * for it; it is warmed up in the background after the first layout.
  */
-const elk = new ELK();
+let elk: Promise<Elk> | null = null;
+function loadElk(): Promise<Elk> {
+  elk ??= import("elkjs/lib/elk.bundled.js").then((m) => new m.default());
+  return elk;
+}
 const GROUP = { "elk.padding": "[top=56,left=16,bottom=16,right=16]" };
 
 const LARGE = 80;
 
 /**
  * Small graphs get the careful layered layout; large nested ones skip crossing minimisation and spline
- * routing, which cost most of ELK's time. A large flat graph (the collapsed overview of hundreds of
- * workspaces) is packed into a box instead: layered would stretch it into one very long row and take
- * seconds, while packing takes milliseconds and `packingOrder` keeps connected nodes together.
+ * routing, which cost most of ELK's time.
  */
 function layoutOptions(nodes: LayoutRequest["nodes"]): Record<string, string> {
   const large = nodes.length > LARGE;
   const nested = nodes.some((n) => n.parent);
-  if (large && !nested) return { "elk.algorithm": "box", "elk.aspectRatio": "1.6", "elk.spacing.nodeNode": "28" };
   return {
     "elk.algorithm": "layered",
     "elk.direction": "RIGHT",
@@ -56,10 +60,29 @@ function packingOrder(nodes: LayoutRequest["nodes"], edges: LayoutRequest["edges
   return out;
 }
 
-self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
+const SPACING = 28;
+
+/**
+ * A large flat graph (the collapsed overview of hundreds of workspaces) is packed into a near-square box:
+ * layered would stretch it into one very long row and take seconds, packing takes a millisecond, and
+ * `packingOrder` keeps connected nodes side by side (potpack's sort by height is stable, and every leaf
+ * has the same height).
+ */
+function packed(nodes: LayoutRequest["nodes"], edges: LayoutRequest["edges"]): LayoutResult["positions"] {
+  const boxes = packingOrder(nodes, edges).map((n) => ({ id: n.id, w: n.width + SPACING, h: n.height + SPACING, x: 0, y: 0 }));
+  potpack(boxes);
+  return Object.fromEntries(boxes.map((b) => [b.id, { x: b.x, y: b.y, width: b.w - SPACING, height: b.h - SPACING }]));
+}
+
+async function onLayoutRequest(event: MessageEvent<LayoutRequest>): Promise<void> {
   const { id, nodes, edges } = event.data;
-  if (id === 0) return; // warm-up: loading ELK is the expensive part of the first layout
+  if (id === 0) return; // warm-up: starting the worker early
   try {
+    if (nodes.length > LARGE && !nodes.some((n) => n.parent)) {
+      self.postMessage({ id, positions: packed(nodes, edges) } satisfies LayoutResult);
+      setTimeout(() => void loadElk(), 0);
+      return;
+    }
     const byId = new Map<string, ElkNode>(nodes.map((n) => [n.id, { id: n.id, width: n.width, height: n.height, children: [] }]));
     const root: ElkNode = {
       id: "root",
@@ -67,8 +90,7 @@ self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
       children: [],
       edges: edges.filter((e) => byId.has(e.source) && byId.has(e.target)).map((e) => ({ id: e.id, sources: [e.source], targets: [e.target] })),
     };
-    const ordered = nodes.length > LARGE && !nodes.some((n) => n.parent) ? packingOrder(nodes, edges) : nodes;
-    for (const n of ordered) {
+    for (const n of nodes) {
       const parent = n.parent ? byId.get(n.parent) : undefined;
       (parent ?? root).children!.push(byId.get(n.id)!);
     }
@@ -76,7 +98,7 @@ self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
       if (node.children!.length > 0) node.layoutOptions = GROUP;
       else delete node.children;
     }
-    const laid = await elk.layout(root);
+    const laid = await (await loadElk()).layout(root);
     const positions: LayoutResult["positions"] = {};
     const walk = (n: ElkNode) => {
       for (const c of n.children ?? []) {
@@ -89,4 +111,8 @@ self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
   } catch (err) {
     self.postMessage({ id, positions: {}, error: String(err) } satisfies LayoutResult);
   }
-};
+}
+
+// A listener, not `self.onmessage`: ELK's bundle, loaded inside a worker, sets `self.onmessage` to serve
+// as ELK's own worker (it ignores messages without an ELK command, such as these).
+self.addEventListener("message", (event: MessageEvent<LayoutRequest>) => void onLayoutRequest(event));

@@ -7,6 +7,7 @@ const seg = (s: string) => encodeURIComponent(s === "" ? "_" : s);
 export function refHref(ref: ObjectRef): string {
   if (ref.kind.endsWith("Policy") && ref.group !== "") return `/policies/${seg(ref.cluster)}/${seg(ref.namespace)}/${seg(ref.kind)}/${seg(ref.name)}`;
   if (ref.kind === "Service" && ref.group === "") return `/destinations/${seg(ref.cluster)}/${seg(ref.namespace)}/${seg(ref.name)}`;
+  if (ref.kind === "Gateway" && ref.group === "gateway.networking.k8s.io") return `/gateways/${seg(ref.cluster)}/${seg(ref.namespace)}/${seg(ref.name)}`;
   if (["Deployment", "StatefulSet", "DaemonSet"].includes(ref.kind)) return `/workloads/${seg(ref.cluster)}/${seg(ref.namespace)}/${seg(ref.kind)}/${seg(ref.name)}`;
   return `/objects/${seg(ref.cluster)}/${seg(ref.namespace)}/${seg(ref.group ? `${ref.kind}.${ref.group}` : ref.kind)}/${seg(ref.name)}`;
 }

@@ -31,12 +31,9 @@ function layoutWorker(): Worker {
   return worker;
 }
 
-/** Starts the worker (and ELK inside it) before any data arrives, so the first layout does not pay for it. */
-export function useWarmLayoutWorker(): void {
-  useEffect(() => {
-    layoutWorker().postMessage({ id: 0, nodes: [], edges: [] } satisfies LayoutRequest);
-  }, []);
-}
+// Starts the worker (and ELK inside it) as soon as this module loads in the browser, before the page
+// hydrates and asks for data, so the first layout does not pay for loading ELK.
+if (typeof window !== "undefined") layoutWorker().postMessage({ id: 0, nodes: [], edges: [] } satisfies LayoutRequest);
 
 /**
  * Positions for the graph, computed in a Web Worker and cached by structure, so expanding and

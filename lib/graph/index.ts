@@ -7,3 +7,5 @@ export { DEFAULT_MAX_NODES } from "./types";
 export { workspaceGraph, workspaceNodeId, flowLabel } from "./workspaces";
 export { workspaceDetailGraph } from "./workspace-detail";
 export { projectGraph, mergeEdges, edgeId } from "./project";
+export { gatewayGraph } from "./gateways";
+export { highlightGraph, parseRefKey } from "./highlight";

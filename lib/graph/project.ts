@@ -9,10 +9,11 @@ import type { Graph, GraphEdge, GraphEdgeKind, GraphNode, GraphNodeKind } from "
  * precede children, then kind order, then id; edges by id.
  */
 
-const KIND_ORDER: readonly GraphNodeKind[] = ["workspace", "cluster", "namespace", "routeTable", "route", "destination", "policy", "workload", "aggregate"];
+const KIND_ORDER: readonly GraphNodeKind[] = ["workspace", "cluster", "namespace", "gateway", "listener", "gatewayRoute", "routeTable", "route", "destination", "backend", "policy", "workload", "aggregate"];
 const PLURAL: Readonly<Record<GraphNodeKind, string>> = {
   workspace: "workspaces", cluster: "clusters", namespace: "namespaces", routeTable: "route tables", route: "routes",
-  destination: "destinations", policy: "policies", workload: "workloads", aggregate: "groups",
+  destination: "destinations", policy: "policies", workload: "workloads", gateway: "gateways", listener: "listeners",
+  gatewayRoute: "routes", backend: "backends", aggregate: "groups",
 };
 
 /**

@@ -5,11 +5,19 @@ import type { ObjectRef } from "../snapshot/ref";
  * stable strings built from object keys, so a node keeps its id across snapshots.
  */
 
-/** What a node stands for; `aggregate` stands for several collapsed siblings. */
-export type GraphNodeKind = "workspace" | "cluster" | "namespace" | "routeTable" | "route" | "destination" | "policy" | "workload" | "aggregate";
+/**
+ * What a node stands for; `aggregate` stands for several collapsed siblings. The gateway view adds
+ * `gateway`, `listener`, `gatewayRoute` (HTTPRoute, GRPCRoute, Gloo Edge VirtualService or RouteTable) and
+ * `backend` (Service, Upstream, Hostname…).
+ */
+export type GraphNodeKind = "workspace" | "cluster" | "namespace" | "routeTable" | "route" | "destination" | "policy" | "workload" | "gateway" | "listener" | "gatewayRoute" | "backend" | "aggregate";
 
-/** export/import between workspaces, attach policy → target, forward route → destination or delegate table, contains namespace → object. */
-export type GraphEdgeKind = "export" | "import" | "attach" | "forward" | "contains";
+/**
+ * export/import between workspaces, attach policy → target, forward route → destination or delegate table,
+ * contains namespace → object; in the gateway view: listens gateway → listener, parent listener → attached
+ * route, refused gateway → route it does not accept, backend route → backend.
+ */
+export type GraphEdgeKind = "export" | "import" | "attach" | "forward" | "contains" | "listens" | "parent" | "refused" | "backend";
 
 /** One node; ids are stable across snapshots (built from object keys). */
 export interface GraphNode {
@@ -43,6 +51,17 @@ export interface GraphEdge {
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** Present when the request asked to highlight objects (`highlight=` refKeys). */
+  highlight?: GraphHighlight;
+}
+
+/** Objects asked to be highlighted: the nodes standing for them, and the workspace view that shows them. */
+export interface GraphHighlight {
+  nodes: string[];
+  /** The workspace owning the first of them, when one does. */
+  workspace?: string;
+  /** Node ids to expand in that workspace's view so they are shown. */
+  expand: string[];
 }
 
 /** Options shared by the graph builders. */

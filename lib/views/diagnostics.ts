@@ -48,6 +48,17 @@ export function matchesDiagnostic(i: DiagnosticListItem, f: DiagnosticFilters): 
   return (!f.code || i.code === f.code) && (!f.severity || i.severity === f.severity) && (!f.workspace || i.workspace === f.workspace) && kindOk;
 }
 
+/**
+ * True when the diagnostic involves this object, first or not (a conflict names every object in it, and
+ * each of their pages shows it). `kind` is `Kind` or `Kind.group`; either matches.
+ */
+export function involves(d: Diagnostic, o: { cluster?: string; namespace?: string; name?: string; kind?: string }): boolean {
+  return d.objects.some((r) => {
+    const gk = groupKind(r.group, r.kind);
+    return (!o.cluster || r.cluster === o.cluster) && (o.namespace === undefined || r.namespace === o.namespace) && (!o.name || r.name === o.name) && (!o.kind || gk === o.kind || r.kind === o.kind);
+  });
+}
+
 /** One catalogue entry with how many current diagnostics carry its code. */
 export interface CatalogueItem extends CatalogueEntry {
   count: number;

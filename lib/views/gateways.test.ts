@@ -33,7 +33,7 @@ describe("gateway views of the bundled demo", () => {
 
   it("lists Gateway API and Edge gateways with route counts and health", () => {
     const items = listGateways(model).map((g) => `${g.kind} ${g.namespace}/${g.name} ${g.attachedRoutes}/${g.refusedRoutes} ${g.summary}`);
-    expect(items).toEqual(["Gateway gloo-edge/api 2/1 ok", "Gateway gloo-system/http 2/0 ok", "EdgeGateway gloo-edge/gateway-proxy 1/0 ok"]);
+    expect(items).toEqual(["Gateway gloo-edge/api 2/1 ok", "Gateway gloo-system/http 2/0 ok", "EdgeGateway gloo-edge/gateway-proxy 0/1 degraded"]);
   });
 
   it("shows refused routes with reasons and the computed status beside the live one", () => {

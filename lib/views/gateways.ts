@@ -129,6 +129,15 @@ function edgeSummary(s: SoloKitStatusView | undefined): StatusSummary {
   return s.state === "Rejected" ? "failed" : s.state === "Warning" ? "degraded" : "ok";
 }
 
+/**
+ * An Edge gateway serving a Rejected or Warning VirtualService is degraded even when the Gateway object
+ * itself is accepted: part of what it should serve is not served as written.
+ */
+function edgeGatewaySummary(own: StatusSummary, routes: readonly GatewayRouteView[]): StatusSummary {
+  if (own !== "ok") return own;
+  return routes.some((r) => r.summary === "failed" || r.summary === "degraded") ? "degraded" : "ok";
+}
+
 function edgeRoute(report: GatewayStatusReport, cluster: string, vs: { namespace: string; name: string }): GatewayRouteView {
   const ref: ObjectRef = { cluster, group: "gateway.solo.io", kind: "VirtualService", namespace: vs.namespace, name: vs.name };
   const s = report.edge.find((e) => sameRef(e.ref, ref));
@@ -142,9 +151,10 @@ function edgeItem(model: GatewayAnalysisModel, report: GatewayStatusReport, t: E
   const ref: ObjectRef = { cluster: t.cluster, group: "gateway.solo.io", kind: "Gateway", namespace: t.gateway.namespace, name: t.gateway.name };
   const s = report.edge.find((e) => sameRef(e.ref, ref));
   const routes = t.virtualServices.map((v) => edgeRoute(report, t.cluster, v));
+  const rejected = routes.filter((r) => r.summary === "failed").length;
   const item: GatewayListItem = {
     cluster: t.cluster, namespace: ref.namespace, name: ref.name, kind: "EdgeGateway", className: "gateway.solo.io", controllerName: "gloo (Edge API)",
-    listeners: 1, attachedRoutes: routes.length, refusedRoutes: 0, summary: edgeSummary(s), live: s?.live.state ?? "no status",
+    listeners: 1, attachedRoutes: routes.length - rejected, refusedRoutes: rejected, summary: edgeGatewaySummary(edgeSummary(s), routes), live: s?.live.state ?? "no status",
     findings: countFindings(findingsTouching(model, [ref, ...routes.map((r) => r.ref)])),
   };
   return { item, routes };

@@ -133,10 +133,19 @@ export function diffEvaluations(before: Evaluation, after: Evaluation): PreviewR
   const curDiag = new Set(after.diagnostics.map(diagnosticKey));
   return {
     outputsAdded, outputsRemoved, outputsChanged,
-    diagnosticsAdded: after.diagnostics.filter((x) => !oldDiag.has(diagnosticKey(x))),
-    diagnosticsRemoved: before.diagnostics.filter((x) => !curDiag.has(diagnosticKey(x))),
+    diagnosticsAdded: after.diagnostics.filter((x) => !isDrift(x) && !oldDiag.has(diagnosticKey(x))),
+    diagnosticsRemoved: before.diagnostics.filter((x) => !isDrift(x) && !curDiag.has(diagnosticKey(x))),
     byNamespace: summarize(outputsAdded, outputsRemoved, outputsChanged),
   };
+}
+
+/**
+ * Drift (MP8xxx) compares live objects with the translation; a change moves the translation, and the
+ * management plane then rewrites the live objects, so predicted drift is the output difference above
+ * said again. It is left out of the preview's diagnostics.
+ */
+function isDrift(d: Diagnostic): boolean {
+  return d.code.startsWith("MP8");
 }
 
 function summarize(added: readonly OutputDelta[], removed: readonly OutputDelta[], changed: readonly OutputChange[]): NamespaceSummary[] {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_DEMO } from "./env";
+import { E2E_DEMO, E2E_PORT } from "./env";
 import { KUBE_E2E_PORT } from "./kube-env";
 
 const FILE = path.join(E2E_DEMO, "mgmt", "bookinfo-backends-config.yaml");
@@ -9,7 +9,7 @@ const OBJECT_PAGE = "/objects/mgmt/bookinfo-backends-config/RouteTable.networkin
 /** Later specs read the demo as checked in: put the edited file back and wait until the server has it again. */
 test.afterAll(async ({ request }) => {
   fs.copyFileSync(path.resolve("examples/bookinfo-multicluster/mgmt/bookinfo-backends-config.yaml"), FILE);
-  await expect.poll(async () => JSON.stringify(await (await request.get("/api/v1/objects", { params: { kind: "RouteTable.networking.gloo.solo.io", cluster: "mgmt", namespace: "bookinfo-backends-config", name: "reviews" } })).json()), { timeout: 20_000 }).toContain('"weight":50');
+  await expect.poll(async () => JSON.stringify(await (await request.get(`http://127.0.0.1:${E2E_PORT}/api/v1/objects`, { params: { kind: "RouteTable.networking.gloo.solo.io", cluster: "mgmt", namespace: "bookinfo-backends-config", name: "reviews" } })).json()), { timeout: 20_000 }).toContain('"weight":50');
 });
 
 const weight = (page: Page, n: number) => page.getByRole("textbox", { name: `Weight of destination ${n} of route reviews`, exact: true });

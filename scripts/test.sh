@@ -31,7 +31,8 @@ fi
 step "prisma generate"; npx prisma generate >/dev/null
 step "type check"; npx tsc --noEmit
 step "lint"; npx eslint --max-warnings=0 .
-step "unit, golden and integration tests"; npx vitest run --reporter=default --reporter=json --outputFile.json=.test-results/vitest.json
+# The build comes first: the two-replica test (test/pg/two-replicas.test.ts) runs the production server.
 step "production build"; npx next build
+step "unit, golden and integration tests"; npx vitest run --reporter=default --reporter=json --outputFile.json=.test-results/vitest.json
 step "end-to-end tests (Chromium)"; npx playwright test
 node scripts/test-summary.mjs

@@ -23,15 +23,15 @@ const columns: ColumnDef<DiagnosticListItem, unknown>[] = [
     header: "Object",
     meta: { wrap: true },
     cell: ({ row }) => (
-      <span data-testid="object" className="block min-w-[9rem] max-w-[13rem] break-words">
+      <span data-testid="object" className="block min-w-[9rem] max-w-[13rem] [overflow-wrap:anywhere]">
         {row.original.objects[0] ? <RefLink target={row.original.objects[0]} /> : "—"}
         {row.original.objects.length > 1 && <span className="block text-xs text-slate-500">also: {row.original.objects.slice(1).map((o) => `${o.kind} ${o.namespace}/${o.name}`).join(", ")}</span>}
       </span>
     ),
   },
   // Field paths and messages wrap (paths at any character) so the table fits a 1280 px window.
-  { accessorKey: "field", header: "Field", meta: { wrap: true }, cell: ({ row }) => <span data-testid="field" className="block max-w-[11rem] break-all font-mono text-xs" title={row.original.field}>{row.original.field || "—"}</span> },
-  { accessorKey: "message", header: "Message", meta: { wrap: true }, cell: ({ row }) => <span className="block min-w-[14rem] max-w-xl break-words">{row.original.message}</span> },
+  { accessorKey: "field", header: "Field", meta: { wrap: true }, cell: ({ row }) => <span data-testid="field" className="block min-w-[8rem] max-w-[11rem] break-all font-mono text-xs" title={row.original.field}>{row.original.field || "—"}</span> },
+  { accessorKey: "message", header: "Message", meta: { wrap: true }, cell: ({ row }) => <span className="block min-w-[14rem] max-w-xl [overflow-wrap:anywhere]">{row.original.message}</span> },
   { accessorKey: "workspace", header: "Workspace", meta: { wrap: true }, cell: ({ row }) => <span className="block max-w-[9rem] break-words">{row.original.workspace ?? "—"}</span> },
   { accessorKey: "cluster", header: "Cluster" },
 ];

@@ -65,7 +65,7 @@ async function authorizeAt(url: string, user: string): Promise<string> {
     if (interaction) {
       const page = await fetch(next, { headers: { cookie: j.header() } });
       const html = await page.text();
-      const prompt = html.includes('name="login"') ? { prompt: "login", login: user, password: "x" } : { prompt: "consent" };
+      const prompt: Record<string, string> = html.includes('name="login"') ? { prompt: "login", login: user, password: "x" } : { prompt: "consent" };
       res = await fetch(`${issuer}/interaction/${interaction[1]}`, { method: "POST", redirect: "manual", headers: { cookie: j.header(), "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(prompt).toString() });
     } else {
       res = await fetch(next, { redirect: "manual", headers: { cookie: j.header() } });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/server/api/handler";
 import { listQuery, listResponse } from "@/lib/server/api/list";
+import { readFilter } from "@/lib/server/auth/visibility";
 import { derived } from "@/lib/server/store/derived";
 import { diagnosticItems, matchesDiagnostic } from "@/lib/views/diagnostics";
 
@@ -15,8 +16,10 @@ const query = listQuery.extend({
  * Every validation diagnostic with its catalogue code, placed at its offending (first) object; filters:
  * cluster, namespace, name, kind (`Kind` or `Kind.group`), code, severity, workspace and free text.
  */
-export const GET = route({ query }, ({ query, store }) => {
+export const GET = route({ query }, ({ query, scope, store }) => {
   const d = derived(store);
-  const items = diagnosticItems(d.diagnostics, d.workspaces).filter((i) => matchesDiagnostic(i, query));
+  const f = readFilter(scope, d.workspaces);
+  const visible = f.all ? d.diagnostics : d.diagnostics.filter((x) => x.objects[0] !== undefined && f.ref(x.objects[0]));
+  const items = diagnosticItems(visible, d.workspaces).filter((i) => matchesDiagnostic(i, query));
   return listResponse(items, query, (i) => `${i.code} ${i.severity} ${i.kind} ${i.field} ${i.message}`);
 });

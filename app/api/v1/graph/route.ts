@@ -2,6 +2,8 @@ import { z } from "zod";
 import { route } from "@/lib/server/api/handler";
 import { notFound } from "@/lib/server/api/errors";
 import { workspaceDetailGraph, workspaceGraph } from "@/lib/graph";
+import { filterGraph } from "@/lib/server/auth/filter-graph";
+import { readFilter } from "@/lib/server/auth/visibility";
 import { derived } from "@/lib/server/store/derived";
 
 /** Node budget: above it lower-level nodes collapse into aggregates. */
@@ -18,12 +20,13 @@ const query = z.discriminatedUnion("view", [
   }),
 ], { error: () => "view: must be workspaces or workspace" });
 
-/** Nodes and edges of the workspaces graph, or of one workspace with the nodes the caller expanded. */
-export const GET = route({ query }, ({ query, store }) => {
+/** What the caller may see of the nodes and edges of the workspaces graph, or of one workspace with the nodes the caller expanded. */
+export const GET = route({ query }, ({ query, scope, store }) => {
   const { workspaces, attachment } = derived(store);
+  const f = readFilter(scope, workspaces);
   const options = { maxNodes: query.max };
-  if (query.view === "workspaces") return workspaceGraph(workspaces, attachment, options);
-  if (!workspaces.workspace(query.name)) throw notFound(`workspace ${query.name}`);
+  if (query.view === "workspaces") return filterGraph(workspaceGraph(workspaces, attachment, options), f);
+  if (!workspaces.workspace(query.name) || !f.workspace(query.name)) throw notFound(`workspace ${query.name}`);
   const expand = (query.expand ?? "").split(",").filter((s) => s !== "");
-  return workspaceDetailGraph(workspaces, attachment, query.name, expand, options);
+  return filterGraph(workspaceDetailGraph(workspaces, attachment, query.name, expand, options), f);
 });

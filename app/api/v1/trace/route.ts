@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/server/api/handler";
+import { notFound } from "@/lib/server/api/errors";
+import { readFilter } from "@/lib/server/auth/visibility";
 import { derived } from "@/lib/server/store/derived";
 import { traceView } from "@/lib/views/upstreams";
 
@@ -21,5 +23,16 @@ const body = z.strictObject({
   query: stringMap.optional(),
 });
 
-/** Traces one request through a gateway (read-only; POST only to carry the body). */
-export const POST = route({ body }, ({ body, store }) => traceView(derived(store).gateways, body));
+/**
+ * Traces one request through a gateway (read-only; POST only to carry the body). The gateway entered must
+ * be in the caller's namespaces; otherwise it answers 404 as if the gateway were absent.
+ */
+export const POST = route({ body }, ({ body, scope, store }) => {
+  const d = derived(store);
+  const view = traceView(d.gateways, body);
+  const f = readFilter(scope, d.workspaces);
+  if (!f.all && !(view.cluster && view.gateway && f.namespace(view.cluster, view.gateway.namespace))) {
+    throw notFound(body.gateway ? `gateway ${body.gateway.namespace}/${body.gateway.name}` : `a gateway serving ${body.host}`);
+  }
+  return view;
+});

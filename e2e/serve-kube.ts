@@ -64,7 +64,12 @@ http
   .listen(KUBE_E2E_CONTROL, "127.0.0.1");
 
 const env = { ...process.env, MESHPANE_CONFIG: path.join(root, "meshpane.config.yaml"), DATABASE_URL: `file:${path.join(root, "e2e.db")}`, NEXT_TELEMETRY_DISABLED: "1" };
-const server = spawn("sh", ["-c", `npx prisma migrate deploy >/dev/null && exec npx next start -H 127.0.0.1 -p ${KUBE_E2E_PORT}`], { stdio: "inherit", env });
+// The kube tokens are canaries: e2e/auth.spec.ts checks that none reaches a response or this server's log.
+fs.writeFileSync(path.join(root, "canaries.json"), JSON.stringify(servers.flatMap((s) => Object.values(s.tokens))));
+const log = fs.createWriteStream(path.join(root, "server.log"));
+const server = spawn("sh", ["-c", `npx prisma migrate deploy >/dev/null && exec npx next start -H 127.0.0.1 -p ${KUBE_E2E_PORT}`], { stdio: ["ignore", "pipe", "pipe"], env });
+server.stdout.on("data", (b: Buffer) => (process.stdout.write(b), log.write(b)));
+server.stderr.on("data", (b: Buffer) => (process.stderr.write(b), log.write(b)));
 const shutdown = async () => {
   server.kill("SIGTERM");
   for (const p of proxies.values()) await p.close();

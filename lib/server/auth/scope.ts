@@ -1,4 +1,5 @@
 import "server-only";
+import type { MeView } from "@/lib/views/auth";
 import { ApiError } from "../api/errors";
 
 /** A role in one workspace. Platform admins are marked by `Scope.platformAdmin` instead. */
@@ -96,4 +97,15 @@ export function requireForce(scope: Scope): void {
  */
 export function impersonationHeaders(scope: Scope): [string, string][] {
   return [["Impersonate-User", scope.user.email ?? scope.user.name], ...scope.user.groups.map((g): [string, string] => ["Impersonate-Group", g])];
+}
+
+/** The caller as the browser sees them: name, roles and what they may do per workspace. */
+export function meOf(scope: Scope): MeView {
+  return {
+    name: scope.user.name,
+    email: scope.user.email ?? null,
+    groups: [...scope.user.groups],
+    platformAdmin: scope.platformAdmin,
+    workspaces: [...scope.roles].sort(([a], [b]) => a.localeCompare(b)).map(([name, role]) => ({ name, role, canApply: canApply(scope, name) })),
+  };
 }

@@ -35,7 +35,7 @@ test("the Bookinfo team member lands in their workspace and sees nothing of othe
   expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: "Lax", path: "/" });
 
   await page.goto("/workspaces");
-  await expect(page.getByRole("link", { name: "bookinfo-frontends" })).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "bookinfo-frontends", exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "web-team" })).toHaveCount(0);
   await page.goto("/workspaces/web-team");
   await expect(page.getByText("workspace web-team was not found")).toBeVisible();

@@ -41,7 +41,8 @@ export function AppShell({ me, children }: { me: MeView; children: ReactNode }) 
               </li>
             ))}
           {NAV.filter((item) => me.platformAdmin || !("admin" in item)).map((item) => {
-            const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+            const onTeamHome = !me.platformAdmin && me.workspaces.some((w) => pathname === `/workspaces/${encodeURIComponent(w.name)}`);
+            const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href) && !onTeamHome;
             return (
               <li key={item.href}>
                 <Link

@@ -31,6 +31,8 @@ export async function signIn(identity: Identity, grants: readonly GrantInput[], 
   const expiresAt = new Date(Date.now() + hours * 3_600_000);
   const data = { name: identity.name, email: identity.email ?? null, groups: JSON.stringify(identity.groups) };
   await db().$transaction(async (tx) => {
+    // Expired sessions are removed when met; this sweeps those of people who never came back.
+    await tx.session.deleteMany({ where: { expiresAt: { lt: new Date() } } });
     const user = await tx.user.upsert({ where: { subject: identity.subject }, create: { subject: identity.subject, ...data }, update: data });
     await tx.grant.deleteMany({ where: { userId: user.id } });
     if (grants.length > 0) await tx.grant.createMany({ data: grants.map((g) => ({ userId: user.id, role: g.role, workspace: g.workspace })) });

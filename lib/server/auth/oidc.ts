@@ -28,8 +28,10 @@ function configuration(oidc: OidcConfig): Promise<client.Configuration> {
     const issuer = new URL(oidc.issuer);
     // Plain http only to a provider on this machine (tests, local development); anything else must be https.
     const loopback = issuer.protocol === "http:" && ["127.0.0.1", "localhost", "[::1]"].includes(issuer.hostname);
-    found = client.discovery(issuer, oidc.clientId, readSecret(oidc), undefined, loopback ? { execute: [client.allowInsecureRequests] } : undefined);
-    found.catch(() => discovered.delete(key));
+    found = client.discovery(issuer, oidc.clientId, readSecret(oidc), undefined, loopback ? { execute: [client.allowInsecureRequests] } : undefined).catch((err: unknown) => {
+      discovered.delete(key);
+      throw new ApiError(502, "BadGateway", `auth.oidc.issuer: the OpenID provider at ${oidc.issuer} must answer its discovery document; it did not (${(err as Error).message})`);
+    });
     discovered.set(key, found);
   }
   return found;

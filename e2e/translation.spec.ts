@@ -12,7 +12,8 @@ test("the translation page for cluster-1 shows the reviews VirtualService with w
   const services = page.getByRole("region", { name: "VirtualService outputs" });
   const reviews = services.getByTestId("output").filter({ hasText: "reviews.bookinfo-backends.svc.cluster.local" });
   await expect(reviews).toHaveCount(1);
-  await expect(reviews.getByTestId("drift")).toHaveText("not live");
+  // cluster-1 holds Gloo's live outputs (examples/.../cluster-1/istio-generated.yaml): this one matches.
+  await expect(reviews.getByTestId("drift")).toHaveText("in sync");
   await reviews.locator("summary").click();
   const yaml = reviews.getByTestId("output-yaml");
   await expect(yaml).toContainText("weight: 50");
@@ -31,6 +32,9 @@ test("the translation page for cluster-1 shows the reviews VirtualService with w
   await entry.locator("summary").click();
   await expect(entry.getByTestId("parents").getByRole("link", { name: /^VirtualDestination bookinfo-backends-config\/reviews-vd/ })).toBeVisible();
   await expect(entry.getByTestId("output-yaml")).toContainText("- reviews.mesh.internal.com");
+  // Its DestinationRule was hand-edited in the cluster (deliberate mistake 7): drifted.
+  const rule = page.getByRole("region", { name: "DestinationRule outputs" }).getByTestId("output").filter({ hasText: "reviews-mesh-internal-com-virtual-destination" });
+  await expect(rule.getByTestId("drift")).toHaveText("drifted");
 
   // Inputs link to their outputs; a parent link opens the Gloo object.
   const inputs = page.getByRole("table", { name: "Inputs" });
@@ -99,6 +103,7 @@ test("the translation API answers through the wrapper: preview of a deletion, dr
 
   const drift = await (await request.get("/api/v1/drift?cluster=cluster-1")).json();
   expect(drift.items.every((i: { cluster: string }) => i.cluster === "cluster-1")).toBe(true);
+  expect(drift.counts).toEqual({ differs: 1, missing: 0, orphaned: 1 });
   const notes = await (await request.get("/api/v1/translation-notes")).json();
   expect(notes.notes.length).toBeGreaterThan(0);
   expect(notes.workspaceNotes.length).toBeGreaterThan(0);

@@ -7,7 +7,8 @@ import type { KubeObject } from "../model/meta";
  * and map keys are sorted, so two objects that mean the same compare equal.
  */
 
-const SERVER_METADATA = ["managedFields", "resourceVersion", "uid", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"] as const;
+/** Metadata the server sets; a write of a dumped object keeps them as they were. */
+export const SERVER_METADATA = ["managedFields", "resourceVersion", "uid", "generation", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"] as const;
 const SERVER_ANNOTATIONS = ["kubectl.kubernetes.io/last-applied-configuration", "deployment.kubernetes.io/revision"];
 
 /** A normalised deep copy of a Kubernetes object. */

@@ -1,27 +1,19 @@
 // Test harness for route handlers with sign-in: a temporary migrated SQLite database, a configuration
 // file over the bundled demo, and helpers that call a route module's handlers as Next would.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { createClient } from "@libsql/client";
 import { NextRequest } from "next/server";
+import { useTempDatabase } from "../db";
 
 export const ORIGIN = "http://127.0.0.1:3999";
 
 /** Creates a temp dir with a migrated database and a config (clusters = the demo, plus `authYaml`); sets the env. */
 export async function setUpServerEnv(authYaml: string): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "meshpane-auth-"));
-  const url = `file:${path.join(dir, "t.db")}`;
-  const client = createClient({ url });
-  const migrations = path.resolve("prisma", "migrations");
-  for (const m of fs.readdirSync(migrations).filter((d) => fs.statSync(path.join(migrations, d)).isDirectory()).sort()) {
-    await client.executeMultiple(fs.readFileSync(path.join(migrations, m, "migration.sql"), "utf8"));
-  }
-  client.close();
+  const { url } = await useTempDatabase();
+  const dir = path.dirname(url.slice("file:".length));
   const demo = path.resolve("examples", "bookinfo-multicluster");
   const clusters = ["clusters:", ...["mgmt", "cluster-1", "cluster-2"].flatMap((c) => [`  - name: ${c}`, `    management: ${c === "mgmt"}`, `    source: { directory: ${JSON.stringify(path.join(demo, c))} }`])].join("\n");
   fs.writeFileSync(path.join(dir, "meshpane.config.yaml"), `${clusters}\n${authYaml}\n`);
-  process.env.DATABASE_URL = url;
   process.env.MESHPANE_CONFIG = path.join(dir, "meshpane.config.yaml");
   return dir;
 }

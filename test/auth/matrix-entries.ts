@@ -27,6 +27,12 @@ const WRITE_FRONTENDS = status(401, 403, 200, 200, 403);
 /** Another team's object: absent for bookinfo-frontends members, there for admins and its own team. */
 const WEB_TEAMS = status(401, 404, 404, 200, 200);
 
+/** A made-up id: answers 404 to everyone signed in (drafts are per owner). */
+const NO_DRAFT = "00000000-0000-4000-8000-000000000000";
+const SIGNED_IN_404 = status(401, 404, 404, 404, 404);
+/** A body the route rejects: 400 once signed in, 401 before (sign-in is checked first). */
+const SIGNED_IN_400 = status(401, 400, 400, 400, 400);
+
 const get = (url: string, expect = READ, params?: Record<string, string>): Case => ({ method: "GET", url, expect, ...(params ? { params } : {}) });
 const post = (url: string, body: unknown, expect = READ, params?: Record<string, string>): Case => ({ method: "POST", url, body, expect, ...(params ? { params } : {}) });
 
@@ -65,6 +71,16 @@ export const MATRIX: Record<string, Case[]> = {
   "app/api/v1/upstreams/route.ts": [get("/api/v1/upstreams")],
   "app/api/v1/workspaces/route.ts": [get("/api/v1/workspaces")],
   "app/api/v1/workspaces/[name]/route.ts": [get("/api/v1/workspaces/web-team", WEB_TEAMS, { name: "web-team" }), get("/api/v1/workspaces/bookinfo-frontends", status(401, 200, 200, 200, 404), { name: "bookinfo-frontends" })],
-  // Added by the drafts/apply work (one line each): e.g.
-  // "app/api/v1/drafts/route.ts": [get("/api/v1/drafts"), post("/api/v1/drafts", {...}, WRITE_FRONTENDS)],
+  // Drafts belong to their owner: anyone signed in keeps their own; another's id answers 404.
+  "app/api/v1/drafts/route.ts": [get("/api/v1/drafts"), post("/api/v1/drafts", { items: "none" }, SIGNED_IN_400)],
+  "app/api/v1/drafts/[id]/route.ts": [
+    get(`/api/v1/drafts/${NO_DRAFT}`, SIGNED_IN_404, { id: NO_DRAFT }),
+    { method: "PUT", url: `/api/v1/drafts/${NO_DRAFT}`, body: { revision: 1, items: [] }, params: { id: NO_DRAFT }, expect: SIGNED_IN_400 },
+    { method: "DELETE", url: `/api/v1/drafts/${NO_DRAFT}`, params: { id: NO_DRAFT }, expect: SIGNED_IN_404 },
+  ],
+  "app/api/v1/drafts/[id]/preview/route.ts": [post(`/api/v1/drafts/${NO_DRAFT}/preview`, { contentHash: "0".repeat(64) }, SIGNED_IN_404, { id: NO_DRAFT })],
+  "app/api/v1/drafts/[id]/apply/route.ts": [post(`/api/v1/drafts/${NO_DRAFT}/apply`, { contentHash: "0".repeat(64) }, SIGNED_IN_404, { id: NO_DRAFT })],
+  "app/api/v1/drafts/[id]/rebase/route.ts": [post(`/api/v1/drafts/${NO_DRAFT}/rebase`, { index: 0 }, SIGNED_IN_404, { id: NO_DRAFT })],
+  "app/api/v1/blast-radius/route.ts": [post("/api/v1/blast-radius", { cluster: "mgmt", yaml: "kind: RetryTimeoutPolicy\n" })],
+  "app/api/v1/audit/route.ts": [get("/api/v1/audit")],
 };

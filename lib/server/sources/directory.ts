@@ -5,6 +5,7 @@ import { watch, type FSWatcher } from "chokidar";
 import { parseAllDocuments } from "yaml";
 import { parseObject } from "@/lib/model/registry";
 import type { KubeObject } from "@/lib/model/meta";
+import { DirectoryWriter } from "./directory-writer";
 import type { ClusterSource, SourceProblem, SourceSink } from "./types";
 
 const YAML_FILE = /\.(ya?ml|json)$/i;
@@ -82,7 +83,8 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
-async function listFiles(dir: string, top = false): Promise<string[]> {
+/** Every YAML or JSON file below `dir`, skipping dot files and (at the top) the OpenAPI folder. */
+export async function listFiles(dir: string, top = false): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
     entries
@@ -103,9 +105,12 @@ export class DirectorySource implements ClusterSource {
   private watcher: FSWatcher | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private reading: Promise<void> = Promise.resolve();
+  /** Rewrites the YAML files in place; the watch then reloads them. */
+  readonly writer: DirectoryWriter;
 
   constructor(private readonly root: string) {
     this.description = `directory ${root}`;
+    this.writer = new DirectoryWriter(root, (dir) => listFiles(dir, true));
   }
 
   start(sink: SourceSink): void {

@@ -48,4 +48,38 @@ export interface ClusterSource {
   stop(): Promise<void>;
   /** The full object, for detail pages, when the store keeps only a slim copy. */
   fetchObject?(groupKind: string, namespace: string, name: string): Promise<KubeObject | null>;
+  /** Writes objects back (issue 7): server-side apply for API servers, a file rewrite for directories. */
+  readonly writer?: ObjectWriter;
+}
+
+/** How a write is sent. */
+export interface WriteOptions {
+  /** Ask the server to check and compute the result without persisting it (`dryRun=All`). */
+  dryRun: boolean;
+  /** Take over fields other field managers own (platform admins only; checked by the caller). */
+  force: boolean;
+  /** Extra request headers: impersonation of the signed-in user for API servers. */
+  headers?: Record<string, string>;
+  /** Delete only if the object is still at this version (API servers). */
+  resourceVersion?: string | null;
+}
+
+/** What the server (or the directory) said. */
+export interface WriteOutcome {
+  ok: boolean;
+  /** HTTP status: 200/201 on success; 409 conflict, 422 invalid, 403 forbidden... */
+  status: number;
+  message: string;
+  /** Field errors relative to the object (the API server's causes). */
+  causes: FieldError[];
+  /** Fields another field manager owns that this write sets differently (server-side apply conflict). */
+  conflicts: { field: string; manager: string }[];
+  /** The object as the server would store it (dry run) or stored it. */
+  object: KubeObject | null;
+}
+
+/** Applies and deletes objects in one cluster. */
+export interface ObjectWriter {
+  apply(object: KubeObject, opts: WriteOptions): Promise<WriteOutcome>;
+  remove(object: KubeObject, opts: WriteOptions): Promise<WriteOutcome>;
 }

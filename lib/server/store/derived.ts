@@ -33,7 +33,11 @@ const cache = new WeakMap<Snapshot, Derived>();
 
 /** The derived view of the store's current snapshot. */
 export function derived(store: MeshStore): Derived {
-  const snapshot = store.snapshot();
+  return derivedOf(store.snapshot(), store);
+}
+
+/** The derived view of any snapshot: the current one, or one with a draft applied (previews, traces). */
+export function derivedOf(snapshot: Snapshot, store: MeshStore): Derived {
   let d = cache.get(snapshot);
   if (!d) {
     d = lazyDerived(snapshot, store);

@@ -2,6 +2,9 @@ import { z } from "zod";
 import { route } from "@/lib/server/api/handler";
 import { notFound } from "@/lib/server/api/errors";
 import { readFilter } from "@/lib/server/auth/visibility";
+import { actorOf } from "@/lib/server/changes/actor";
+import { derivedWithDraft } from "@/lib/server/changes/draft-snapshot";
+import { getDraft } from "@/lib/server/drafts/repo";
 import { derived } from "@/lib/server/store/derived";
 import { traceView } from "@/lib/views/upstreams";
 
@@ -21,18 +24,22 @@ const body = z.strictObject({
   method: z.string().regex(/^[A-Za-z]+$/, "must be an HTTP method such as GET").optional(),
   headers: stringMap.optional(),
   query: stringMap.optional(),
+  /** Trace as if this draft (one of the caller's) were applied. */
+  draft: z.string().regex(/^[0-9a-f-]{36}$/, "must be a draft id").optional(),
 });
 
 /**
- * Traces one request through a gateway (read-only; POST only to carry the body). The gateway entered must
- * be in the caller's namespaces; otherwise it answers 404 as if the gateway were absent.
+ * Traces one request through a gateway, optionally with a draft (one of the caller's) applied; read-only,
+ * POST only to carry the body. The gateway entered must be in the caller's namespaces; otherwise it
+ * answers 404 as if the gateway were absent.
  */
-export const POST = route({ body }, ({ body, scope, store }) => {
-  const d = derived(store);
-  const view = traceView(d.gateways, body);
-  const f = readFilter(scope, d.workspaces);
+export const POST = route({ body }, async ({ body, scope, store }) => {
+  const { draft: draftId, ...input } = body;
+  const d = draftId ? await derivedWithDraft(store, await getDraft(actorOf(scope).name, draftId)) : derived(store);
+  const view = traceView(d.gateways, input);
+  const f = readFilter(scope, derived(store).workspaces);
   if (!f.all && !(view.cluster && view.gateway && f.namespace(view.cluster, view.gateway.namespace))) {
-    throw notFound(body.gateway ? `gateway ${body.gateway.namespace}/${body.gateway.name}` : `a gateway serving ${body.host}`);
+    throw notFound(input.gateway ? `gateway ${input.gateway.namespace}/${input.gateway.name}` : `a gateway serving ${input.host}`);
   }
   return view;
 });

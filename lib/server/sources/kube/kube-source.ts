@@ -7,6 +7,7 @@ import { kubeJson } from "./http";
 import { Limiter } from "./limiter";
 import { Reflector, type ReflectorListener, type ReflectorOptions } from "./reflector";
 import { discoverServedKinds, objectPath, type ServedKind } from "./served";
+import { KubeWriter } from "./writer";
 
 export type KubeSourceConfig = { kubeconfig: { path?: string; context: string } } | { inCluster: true };
 
@@ -32,6 +33,8 @@ export class KubeSource implements ClusterSource {
   private readonly opts: ReflectorOptions;
   private readonly limiter: Limiter;
   private configError: string | null = null;
+  /** Server-side apply through this cluster's API server. */
+  readonly writer = new KubeWriter(this.kc, () => this.kinds);
 
   constructor(config: KubeSourceConfig, options: KubeSourceOptions = {}) {
     this.opts = { pageSize: 500, watchdogMs: 180_000, watchTimeoutSeconds: 300, now: Date.now, ...options };

@@ -40,7 +40,7 @@ for (const name of clusters) {
   proxies.set(name, proxy);
   proxyKubeconfig(path.join(root, `${name}.kubeconfig`), name, proxy.url, server.tokens.admin);
 }
-const config = ["clusters:", ...clusters.flatMap((c, i) => [`  - name: ${c}`, `    management: ${i === 0}`, `    source: { kubeconfig: { path: ${c}.kubeconfig, context: ${c} } }`]), "staleAfterSeconds: 20"].join("\n");
+const config = ["clusters:", ...clusters.flatMap((c, i) => [`  - name: ${c}`, `    management: ${i === 0}`, `    source: { kubeconfig: { path: ${c}.kubeconfig, context: ${c} } }`]), "staleAfterSeconds: 20", "auth: { demo: true }"].join("\n");
 fs.writeFileSync(path.join(root, "meshpane.config.yaml"), `${config}\n`);
 
 http

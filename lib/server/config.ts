@@ -40,7 +40,7 @@ const roleMappingSchema = z.strictObject({
 const authSchema = z.strictObject({
   oidc: oidcSchema.optional(),
   roles: z.array(roleMappingSchema).default([]),
-  /** The demo sign-in page with seeded users; on by default only when no OIDC provider is configured. */
+  /** The demo sign-in page with seeded users (no password): off unless set; the bundled demo has it on. */
   demo: z.boolean().optional(),
   /** Hours a session lasts. */
   sessionHours: z.number().positive("must be a positive number of hours").max(24 * 30, "must be at most 720").optional(),
@@ -70,18 +70,20 @@ export type ClusterConfig = z.infer<typeof clusterSchema> & { management: boolea
 export interface MeshpaneConfig {
   clusters: ClusterConfig[];
   staleAfterSeconds: number;
-  /** Sign-in settings; absent means the demo sign-in (see `authOf`). */
+  /** Sign-in settings; absent means none is enabled (see `authOf`). */
   auth?: AuthConfig;
   /** Where the configuration came from, for the UI ("bundled demo" or a file path). */
   origin: string;
 }
 
-/** Without an `auth` section: the demo sign-in only. */
+/** The bundled demo (no configuration file): the demo sign-in only. */
 const DEMO_AUTH: AuthConfig = { oidc: null, roles: [], demo: true, sessionHours: 12 };
+/** A configuration file without an `auth` section: no way to sign in until one is configured (safe default). */
+const NO_AUTH: AuthConfig = { oidc: null, roles: [], demo: false, sessionHours: 12 };
 
-/** The sign-in settings of a configuration (the demo sign-in when it has none). */
+/** The sign-in settings of a configuration (none enabled when it has none). */
 export function authOf(config: MeshpaneConfig): AuthConfig {
-  return config.auth ?? DEMO_AUTH;
+  return config.auth ?? NO_AUTH;
 }
 
 export const DEMO_DIR = path.join("examples", "bookinfo-multicluster");
@@ -129,13 +131,13 @@ export function parseConfig(text: string, file: string): MeshpaneConfig {
 }
 
 function authConfig(auth: z.infer<typeof authSchema> | undefined, base: string): AuthConfig {
-  if (!auth) return DEMO_AUTH;
+  if (!auth) return NO_AUTH;
   let oidc: OidcConfig | null = null;
   if (auth.oidc) {
     const { clientSecretEnv, clientSecretFile, ...rest } = auth.oidc;
     oidc = { ...rest, clientSecret: clientSecretEnv ? { env: clientSecretEnv } : clientSecretFile ? { file: path.resolve(base, clientSecretFile) } : null };
   }
-  return { oidc, roles: auth.roles, demo: auth.demo ?? oidc === null, sessionHours: auth.sessionHours ?? 12 };
+  return { oidc, roles: auth.roles, demo: auth.demo ?? false, sessionHours: auth.sessionHours ?? 12 };
 }
 
 function resolvePaths(source: ClusterSourceConfig, base: string): ClusterSourceConfig {

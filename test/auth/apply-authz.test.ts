@@ -9,7 +9,7 @@ const cookies = new Map<string, string>();
 const table = (namespace: string) => stringify({ apiVersion: "networking.gloo.solo.io/v2", kind: "RouteTable", metadata: { name: "authz-probe", namespace }, spec: { hosts: ["authz.internal"], http: [] } });
 
 beforeAll(async () => {
-  await setUpServerEnv("");
+  await setUpServerEnv("auth: { demo: true }");
   const demo = await import("@/app/api/v1/auth/demo/route");
   for (const user of ["admin", "bookinfo-dev", "reviewer"]) {
     const res = await call(demo.POST, "/api/v1/auth/demo", { body: { user } });

@@ -30,7 +30,7 @@ async function signInAll(): Promise<void> {
 }
 
 beforeAll(async () => {
-  await setUpServerEnv("");
+  await setUpServerEnv("auth: { demo: true }");
   await signInAll();
 });
 

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { setUpServerEnv } from "./harness";
 
 beforeAll(async () => {
-  await setUpServerEnv("");
+  await setUpServerEnv("auth: { demo: true }");
 });
 
 describe("sessions", () => {

@@ -44,6 +44,15 @@ test("the Bookinfo team member lands in their workspace and sees nothing of othe
   await expect(page.getByRole("link", { name: "reviews" }).first()).toBeVisible();
   await expect(page.getByText("web-portal")).toHaveCount(0);
 
+  await page.goto("/graph");
+  const canvas = page.getByTestId("graph-canvas");
+  await expect(canvas.getByText("bookinfo-frontends", { exact: true })).toBeVisible();
+  await expect(canvas.getByText("web-team")).toHaveCount(0);
+  await expect(canvas.getByText("ops-team")).toHaveCount(0);
+  await page.goto("/translation");
+  await expect(page.getByText("reviews-bookinfo-backends-cluster-1-bookinfo-frontends").first()).toBeVisible();
+  await expect(page.getByText("web-portal")).toHaveCount(0);
+
   // Guessed URLs of another team's objects.
   const api = page.request;
   expect((await api.get("/api/v1/workspaces/web-team")).status()).toBe(404);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `npm test`: installs what the tests need (Debian's Chromium, the test API server), then runs the
+# `npm test`: installs what the tests need (Debian's Chromium and PostgreSQL, the test API server), then runs the
 # type check, lint, unit and golden tests, the production build and the end-to-end tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,14 @@ if ! command -v chromium >/dev/null 2>&1; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+# The PostgreSQL tests (test/pg) start their own server from Debian's binaries (initdb + pg_ctl).
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  step "installing Debian's PostgreSQL"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq postgresql >/dev/null
 fi
 
 if [ -f scripts/build-apiserver.sh ]; then

@@ -4,3 +4,4 @@ export { checkLocation, type Placement } from "./location";
 export { rebaseEdit, type Rebased } from "./rebase";
 export { canonicalContent } from "./content";
 export { updateDocumentValue } from "./yaml-edit";
+export { isWritableGroup, WRITABLE_GROUPS } from "./writable";

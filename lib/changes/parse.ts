@@ -3,6 +3,7 @@ import type { FieldError } from "../model/errors";
 import type { KubeObject } from "../model/meta";
 import { parseObject } from "../model/registry";
 import { refOf, type ObjectRef } from "../snapshot/ref";
+import { isWritableGroup, WRITABLE_GROUPS } from "./writable";
 
 /** A draft item's YAML, parsed as far as it goes. */
 export interface ParsedItem {
@@ -38,5 +39,10 @@ export function parseItemYaml(cluster: string, text: string): ParsedItem {
     const message = `kind: must be a kind Meshpane models (${parsed.object.apiVersion} ${parsed.object.kind} is not one)`;
     return { object: null, raw, ref: refOf(cluster, parsed.object), errors: [{ field: "kind", reason: "FieldValueNotSupported", message }] };
   }
-  return { object: parsed.object, raw, ref: refOf(cluster, parsed.object), errors: [] };
+  const ref = refOf(cluster, parsed.object);
+  if (!isWritableGroup(ref.group)) {
+    const message = `apiVersion: must be in a group Meshpane writes (${WRITABLE_GROUPS.join(", ")}); ${ref.group || "core"} objects are not written from Meshpane`;
+    return { object: null, raw, ref, errors: [{ field: "apiVersion", reason: "FieldValueNotSupported", message }] };
+  }
+  return { object: parsed.object, raw, ref, errors: [] };
 }

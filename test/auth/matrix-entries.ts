@@ -83,4 +83,8 @@ export const MATRIX: Record<string, Case[]> = {
   "app/api/v1/drafts/[id]/rebase/route.ts": [post(`/api/v1/drafts/${NO_DRAFT}/rebase`, { index: 0 }, SIGNED_IN_404, { id: NO_DRAFT })],
   "app/api/v1/blast-radius/route.ts": [post("/api/v1/blast-radius", { cluster: "mgmt", yaml: "kind: RetryTimeoutPolicy\n" })],
   "app/api/v1/audit/route.ts": [get("/api/v1/audit")],
+  // Probes and metrics: public (no session), nothing of any team in them.
+  "app/healthz/route.ts": [get("/healthz", PUBLIC)],
+  "app/readyz/route.ts": [get("/readyz", PUBLIC)],
+  "app/metrics/route.ts": [get("/metrics", PUBLIC)],
 };

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { toFieldErrors } from "@/lib/model/errors";
 import { ANONYMOUS, type Scope } from "../auth/scope";
 import { resolveSession, SESSION_COOKIE } from "../auth/session";
+import { observeRoute } from "../metrics/route-timing";
 import { getMeshStore } from "../store";
 import type { MeshStore } from "../store/mesh-store";
 import { ApiError, badRequest } from "./errors";
@@ -28,8 +29,9 @@ interface RouteSpec<Q, P, B> {
   /** Writes get an origin check (so does every request with a body). */
   write?: boolean;
   /**
-   * "user" (default): a signed-in caller, else 401. "public": sign-in endpoints, which get the caller's
-   * scope when there is a session and `ANONYMOUS` otherwise.
+   * "user" (default): a signed-in caller, else 401. "public": sign-in endpoints, probes and metrics
+   * (/healthz, /readyz, /metrics), which get the caller's scope when there is a session and `ANONYMOUS`
+   * otherwise, and are answered at once, not after the first sync.
    */
   auth?: "user" | "public";
 }
@@ -44,7 +46,7 @@ type NextRouteContext = { params: Promise<Record<string, string | string[] | und
  * Handlers return plain data (sent as JSON) or a Response (streams).
  */
 export function route<Q = Record<string, never>, P = Record<string, never>, B = undefined>(spec: RouteSpec<Q, P, B>, handler: (ctx: HandlerContext<Q, P, B>) => unknown) {
-  return async (request: NextRequest, context: NextRouteContext): Promise<Response> => {
+  return observeRoute(async (request: NextRequest, context: NextRouteContext): Promise<Response> => {
     try {
       if (spec.write || spec.body) checkOrigin(request);
       const scope = await resolveScope(request, spec.auth ?? "user");
@@ -52,14 +54,14 @@ export function route<Q = Record<string, never>, P = Record<string, never>, B = 
       const params = parseWith(spec.params, (await context.params) ?? {}, "path");
       const body = spec.body ? parseWith(spec.body, await readJson(request), "body") : (undefined as B);
       const store = getMeshStore();
-      await store.whenReady();
+      if (spec.auth !== "public") await store.whenReady();
       const result = await handler({ request, query, params, body, scope, store });
       if (result instanceof Response) return result;
       return Response.json(result, { headers: { "cache-control": "no-store" } });
     } catch (err) {
       return errorResponse(err);
     }
-  };
+  });
 }
 
 /** The caller's scope from the session cookie: the only place that reads the session. */

@@ -4,6 +4,7 @@ import { groupKind } from "@/lib/model/registry";
 import type { ObjectRef } from "@/lib/snapshot/ref";
 import type { AuditAction, AuditEntryView, AuditResult } from "@/lib/views/drafts";
 import { db } from "../db/client";
+import { auditWrites } from "../metrics/registry";
 
 /** What one audited write or dry run was. */
 export interface AuditRecord {
@@ -40,6 +41,7 @@ export async function appendAudit(r: AuditRecord): Promise<void> {
   await db().auditEntry.create({
     data: { actor: r.actor, action: r.action, draftId: r.draftId, cluster: r.cluster, objects: JSON.stringify(r.objects), kinds, result: r.result, status: r.status, message: r.message.slice(0, 2000), diffHash: createHash("sha256").update(r.diff).digest("hex") },
   });
+  auditWrites.inc(r.action);
 }
 
 /** Newest first; `continue` is the sequence number to continue below. */

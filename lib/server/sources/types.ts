@@ -48,6 +48,8 @@ export interface ClusterSource {
   stop(): Promise<void>;
   /** The full object, for detail pages, when the store keeps only a slim copy. */
   fetchObject?(groupKind: string, namespace: string, name: string): Promise<KubeObject | null>;
+  /** Counters since start, for /metrics (sources that watch). */
+  stats?(): SourceStats;
   /** Writes objects back (issue 7): server-side apply for API servers, a file rewrite for directories. */
   readonly writer?: ObjectWriter;
 }
@@ -82,4 +84,11 @@ export interface WriteOutcome {
 export interface ObjectWriter {
   apply(object: KubeObject, opts: WriteOptions): Promise<WriteOutcome>;
   remove(object: KubeObject, opts: WriteOptions): Promise<WriteOutcome>;
+}
+
+/** What a watching source has done since it started. */
+export interface SourceStats {
+  watchRestarts: number;
+  relists: number;
+  eventsApplied: number;
 }

@@ -7,6 +7,7 @@ import { detectDrift, liveIstioObjects, translate, type DriftItem, type Translat
 import { validate, type Diagnostic } from "@/lib/validate";
 import { resolveWorkspaces, type WorkspaceIndex } from "@/lib/workspaces";
 import { loadOpenApiDocs } from "../gateways/openapi-docs";
+import { timeTranslation } from "../metrics/registry";
 import type { MeshStore } from "./mesh-store";
 
 /**
@@ -67,7 +68,7 @@ function lazyDerived(snapshot: Snapshot, store: MeshStore): Derived {
       return once("gateways", () => buildGatewayModel(snapshot, { openApiDocs: loadOpenApiDocs(snapshot, store.config) }));
     },
     get translation() {
-      return once("translation", () => translate(snapshot, { workspaces: this.workspaces, attachment: this.attachment, discovery: this.discovery }));
+      return once("translation", () => timeTranslation(() => translate(snapshot, { workspaces: this.workspaces, attachment: this.attachment, discovery: this.discovery })));
     },
     get diagnostics() {
       return once("diagnostics", () => validate(snapshot, { workspaces: this.workspaces, attachment: this.attachment, discovery: this.discovery, translation: this.translation }));

@@ -1,4 +1,5 @@
 import { route } from "@/lib/server/api/handler";
+import { onShutdown } from "@/lib/server/lifecycle/shutdown";
 
 export const dynamic = "force-dynamic";
 
@@ -6,8 +7,9 @@ const HEARTBEAT_MS = 15_000;
 
 /**
  * The one server-sent event stream per tab: `snapshot` events carry the new snapshot version, and the
- * browser invalidates its queries on each. The event id is the version, so a reconnecting client (to
- * this or another replica) simply gets the current version and refetches.
+ * browser invalidates its queries on each. Versions are per replica: a client that reconnects (to this
+ * or another replica, after a restart or at shutdown, when the stream is ended so the replica can exit)
+ * refetches everything on its first event (lib/client/live-updates.ts), whatever the version.
  */
 export const GET = route({}, ({ request, store }) => {
   const encoder = new TextEncoder();
@@ -26,18 +28,21 @@ export const GET = route({}, ({ request, store }) => {
       sendVersion(store.currentVersion);
       const unsubscribe = store.subscribe(sendVersion);
       const heartbeat = setInterval(() => send(": keep-alive\n\n"), HEARTBEAT_MS);
-      cleanup = () => {
-        unsubscribe();
-        clearInterval(heartbeat);
-      };
-      request.signal.addEventListener("abort", () => {
+      const close = () => {
         cleanup();
         try {
           controller.close();
         } catch {
           // already closed
         }
-      });
+      };
+      const offShutdown = onShutdown(close);
+      cleanup = () => {
+        unsubscribe();
+        clearInterval(heartbeat);
+        offShutdown();
+      };
+      request.signal.addEventListener("abort", close);
     },
     cancel() {
       cleanup();

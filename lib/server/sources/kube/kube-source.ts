@@ -1,7 +1,7 @@
 import "server-only";
 import { KubeConfig } from "@kubernetes/client-node";
 import type { KubeObject } from "@/lib/model/meta";
-import type { ClusterSource, SourceSink } from "../types";
+import type { ClusterSource, SourceSink, SourceStats } from "../types";
 import { Backoff } from "./backoff";
 import { kubeJson } from "./http";
 import { Limiter } from "./limiter";
@@ -70,6 +70,12 @@ export class KubeSource implements ClusterSource {
   async stop(): Promise<void> {
     this.abort.abort();
     await Promise.all(this.reflectors.map((r) => r.stop()));
+  }
+
+  /** Watch restarts, relists and events applied, summed over the kinds. */
+  stats(): SourceStats {
+    const sum = (f: (r: Reflector) => number) => this.reflectors.reduce((n, r) => n + f(r), 0);
+    return { watchRestarts: sum((r) => r.watchRestarts), relists: sum((r) => r.relists), eventsApplied: sum((r) => r.eventsApplied) };
   }
 
   /** The full object from the API server, for detail pages (the store keeps slim copies). */

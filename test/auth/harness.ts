@@ -42,3 +42,10 @@ export function cookiesOf(res: Response): Record<string, string> {
   }
   return out;
 }
+
+/** A platform admin's session on the current database: the Cookie header value for route calls. */
+export async function adminCookie(): Promise<string> {
+  const { signIn } = await import("@/lib/server/auth/session");
+  const { token } = await signIn({ subject: "test:admin", name: "admin", groups: [] }, [{ role: "platform-admin", workspace: null }], 1);
+  return `__Host-meshpane-session=${token}`;
+}

@@ -1,15 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { stringify } from "yaml";
+import type { KubeObject } from "@/lib/model/meta";
 
 /**
  * A synthetic environment with `count` workspaces for the graph benchmarks: a management cluster with
  * Workspaces and WorkspaceSettings (each team exports to the next two and imports from the previous
- * two), and one workload cluster with a namespace and a Service per team.
+ * two), and one workload cluster with a namespace and a Service per team. With `config`, each team also
+ * gets that many RouteTables (one route each, to its own Service) and as many RetryTimeoutPolicies
+ * selecting those routes by label, for policy attachment.
  */
-export function writeWorkspaceEnvironment(dir: string, count: number): string {
-  const mgmt: object[] = [];
-  const workload: object[] = [];
+export function workspaceEnvironment(count: number, config = 0): { mgmt: KubeObject[]; workload: KubeObject[] } {
+  const mgmt: KubeObject[] = [];
+  const workload: KubeObject[] = [];
   for (let i = 0; i < count; i++) {
     const ws = `team-${i}`;
     const neighbours = (d: number[]) => d.map((k) => ({ name: `team-${(i + k + count) % count}` }));
@@ -18,7 +21,23 @@ export function writeWorkspaceEnvironment(dir: string, count: number): string {
     mgmt.push({ apiVersion: "admin.gloo.solo.io/v2", kind: "WorkspaceSettings", metadata: { name: ws, namespace: `${ws}-config` }, spec: { exportTo: [{ workspaces: neighbours([1, 2]) }], importFrom: [{ workspaces: neighbours([-1, -2]) }] } });
     workload.push({ apiVersion: "v1", kind: "Namespace", metadata: { name: ws } });
     workload.push({ apiVersion: "v1", kind: "Service", metadata: { name: `svc-${i}`, namespace: ws, labels: { app: `svc-${i}` } }, spec: { selector: { app: `svc-${i}` }, ports: [{ name: "http", port: 8080 }] } });
+    for (let r = 0; r < config; r++) mgmt.push(...teamConfig(ws, i, r));
   }
+  return { mgmt, workload };
+}
+
+function teamConfig(ws: string, i: number, r: number): KubeObject[] {
+  const ns = `${ws}-config`;
+  const destination = { ref: { name: `svc-${i}`, namespace: ws, cluster: "workload" }, port: { number: 8080 } };
+  return [
+    { apiVersion: "networking.gloo.solo.io/v2", kind: "RouteTable", metadata: { name: `rt-${r}`, namespace: ns }, spec: { hosts: [`rt-${r}.${ws}.internal`], http: [{ name: "main", labels: { route: `r-${r}` }, forwardTo: { destinations: [destination] } }] } },
+    { apiVersion: "resilience.policy.gloo.solo.io/v2", kind: "RetryTimeoutPolicy", metadata: { name: `retry-${r}`, namespace: ns, creationTimestamp: "2025-01-01T00:00:00Z" }, spec: { applyToRoutes: [{ route: { labels: { route: `r-${r}` } } }], config: { requestTimeout: "5s" } } },
+  ];
+}
+
+/** Writes `workspaceEnvironment(count)` as a directory source and returns its meshpane config path. */
+export function writeWorkspaceEnvironment(dir: string, count: number): string {
+  const { mgmt, workload } = workspaceEnvironment(count);
   fs.mkdirSync(path.join(dir, "mgmt"), { recursive: true });
   fs.mkdirSync(path.join(dir, "workload"), { recursive: true });
   fs.writeFileSync(path.join(dir, "mgmt", "all.yaml"), mgmt.map((o) => stringify(o)).join("---\n"));

@@ -1,14 +1,37 @@
-/** Runs `fn` `runs` times after `warmup` runs and returns the median duration in milliseconds. */
-export async function medianMs(fn: () => unknown, runs = 7, warmup = 2): Promise<number> {
+/** Median wall-clock and CPU time of one run, in milliseconds. */
+export interface Medians {
+  wallMs: number;
+  /**
+   * Process CPU time (user + system, every thread, so GC helpers count): on a shared machine the wall time
+   * also counts waiting for a core, and this figure shows how much of it was the code's own work.
+   */
+  cpuMs: number;
+}
+
+/** Runs `fn` `runs` times after `warmup` runs and returns the median wall and CPU durations in milliseconds. */
+export async function medians(fn: () => unknown, runs = 7, warmup = 2): Promise<Medians> {
   for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
+  const walls: number[] = [];
+  const cpus: number[] = [];
   for (let i = 0; i < runs; i++) {
+    const cpu = process.cpuUsage();
     const start = performance.now();
     await fn();
-    times.push(performance.now() - start);
+    walls.push(performance.now() - start);
+    const used = process.cpuUsage(cpu);
+    cpus.push((used.user + used.system) / 1000);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return { wallMs: median(walls), cpuMs: median(cpus) };
+}
+
+/** Runs `fn` `runs` times after `warmup` runs and returns the median duration in milliseconds. */
+export async function medianMs(fn: () => unknown, runs = 7, warmup = 2): Promise<number> {
+  return (await medians(fn, runs, warmup)).wallMs;
+}
+
+function median(list: number[]): number {
+  list.sort((a, b) => a - b);
+  return list[Math.floor(list.length / 2)]!;
 }
 
 /** One line of results: name, figure, budget and whether it holds. */

@@ -2,25 +2,34 @@ import { discover } from "@/lib/discovery";
 import { attachPolicies } from "@/lib/policies";
 import type { Snapshot } from "@/lib/snapshot/snapshot";
 import { translate, type TranslateContext } from "@/lib/translate";
+import { validate } from "@/lib/validate";
 import { resolveWorkspaces } from "@/lib/workspaces";
 import { generateGlooSnapshot } from "./generate-gloo";
-import { medianMs, report } from "./stats";
+import { medians, report } from "./stats";
 
 /**
  * Translation over fixed synthetic sizes (bench/generate-gloo.ts): 1,000 Services with 1,000 policies and
  * route tables (budget ≤ 30 ms median), and 10,000 + 10,000 (budget ≤ 1 s and ≤ 15× the small case).
- * Discovery, workspaces and attachment are computed once outside the timed part: translate is what is timed.
+ * Discovery, workspaces and attachment are computed once outside the timed part: translate is what is
+ * budgeted (issue 6 §5). The CPU time of the same runs is shown beside it (the machine may be shared), and
+ * the whole derived pipeline of a snapshot version (workspaces, attachment, translation, validation) is
+ * reported without a budget.
  */
 export async function benchTranslate(): Promise<boolean> {
+  // One size at a time, as the server holds one snapshot: the other size's heap would only add GC work.
   const small = prepare(generateGlooSnapshot(1_000, 1_000));
+  const tSmall = await medians(() => translate(small.snapshot, small.ctx), 15, 3);
+  const pipeline = await medians(() => fullPipeline(small), 7, 1);
+  const outputsSmall = translate(small.snapshot, small.ctx).outputs.length;
   const large = prepare(generateGlooSnapshot(10_000, 10_000));
-  const tSmall = await medianMs(() => translate(small.snapshot, small.ctx), 15, 3);
-  const tLarge = await medianMs(() => translate(large.snapshot, large.ctx), 5, 1);
-  const outputs = (p: typeof small) => translate(p.snapshot, p.ctx).outputs.length;
-  console.log(`(translate outputs: ${outputs(small)} for 1,000 services, ${outputs(large)} for 10,000)`);
-  const okSmall = report("translate: 1,000 services + 1,000 policies/tables", tSmall, "ms", { max: 30, label: "≤ 30 ms" });
-  const okLarge = report("translate: 10,000 services + 10,000 policies/tables", tLarge, "ms", { max: 1000, label: "≤ 1 s" });
-  const okRatio = report("translate: ratio 10x input", tLarge / tSmall, "x", { max: 15, label: "≤ 15x" });
+  const tLarge = await medians(() => translate(large.snapshot, large.ctx), 5, 1);
+  console.log(`(translate outputs: ${outputsSmall} for 1,000 services, ${translate(large.snapshot, large.ctx).outputs.length} for 10,000)`);
+  const okSmall = report("translate: 1,000 services + 1,000 policies/tables", tSmall.wallMs, "ms", { max: 30, label: "≤ 30 ms" });
+  report("translate:   CPU time of those runs", tSmall.cpuMs, "ms");
+  const okLarge = report("translate: 10,000 services + 10,000 policies/tables", tLarge.wallMs, "ms", { max: 1000, label: "≤ 1 s" });
+  report("translate:   CPU time of those runs", tLarge.cpuMs, "ms");
+  const okRatio = report("translate: ratio 10x input", tLarge.wallMs / tSmall.wallMs, "x", { max: 15, label: "≤ 15x" });
+  report("translate: 1,000 — workspaces+attach+translate+validate", pipeline.wallMs, "ms");
   return okSmall && okLarge && okRatio;
 }
 
@@ -29,4 +38,13 @@ function prepare(snapshot: Snapshot): { snapshot: Snapshot; ctx: TranslateContex
   const workspaces = resolveWorkspaces(snapshot);
   const attachment = attachPolicies(workspaces, discovery.workloads);
   return { snapshot, ctx: { workspaces, attachment, discovery } };
+}
+
+/** Everything a new snapshot version derives after discovery, as lib/server/store/derived.ts does. */
+function fullPipeline(p: { snapshot: Snapshot; ctx: TranslateContext }): unknown {
+  const workspaces = resolveWorkspaces(p.snapshot);
+  const attachment = attachPolicies(workspaces, p.ctx.discovery.workloads);
+  const ctx = { workspaces, attachment, discovery: p.ctx.discovery };
+  const translation = translate(p.snapshot, ctx);
+  return validate(p.snapshot, { ...ctx, translation });
 }

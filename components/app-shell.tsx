@@ -19,6 +19,8 @@ const NAV = [
   { href: "/policies", label: "Policies" },
   { href: "/translation", label: "Translation" },
   { href: "/validations", label: "Validations" },
+  { href: "/drafts", label: "Drafts" },
+  { href: "/audit", label: "Audit" },
 ] as const satisfies readonly { href: string; label: string; admin?: boolean }[];
 
 /** The frame of every page: navigation, live-update state, and banners for clusters in trouble. */

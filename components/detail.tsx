@@ -1,6 +1,7 @@
 "use client";
 import type { ReactNode } from "react";
 import type { ObjectKey } from "@/lib/client/api/objects";
+import { ObjectActions } from "./drafts/object-actions";
 import { ObjectDiagnostics } from "./object-diagnostics";
 import { YamlView } from "./yaml-view";
 
@@ -8,8 +9,13 @@ import { YamlView } from "./yaml-view";
 export function DetailPage({ kind, title, subtitle, facts, children, yaml }: { kind: string; title: string; subtitle: string; facts: [string, ReactNode][]; children?: ReactNode; yaml: ObjectKey }) {
   return (
     <article>
-      <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{kind}</p>
-      <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+      <div className="flex items-start justify-between gap-4">
+        <div>
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500">{kind}</p>
+          <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
+        </div>
+        <ObjectActions objectKey={yaml} />
+      </div>
       <p className="mb-6 text-sm text-slate-600">{subtitle}</p>
       <Section title="Fields">
         <dl className="grid grid-cols-[12rem_1fr] gap-x-4 gap-y-2 text-sm">

@@ -62,4 +62,19 @@ describe("rebaseEdit", () => {
     expect(clean).toBe(true);
     expect(object).toMatchObject({ metadata: { labels: { x: "y" } }, data: { a: "2", b: "9" } });
   });
+
+  it("keeps a label added on each side, and lets the user win where both changed one field", () => {
+    const mine = { ...base, metadata: { name: "c", labels: { mine: "1" } }, data: { a: "2", b: "1" } } as KubeObject;
+    const live = { ...base, metadata: { name: "c", labels: { theirs: "1" } }, data: { a: "3", b: "1" } } as KubeObject;
+    const { object, clean } = rebaseEdit(base, mine, live);
+    expect(object.metadata.labels).toEqual({ mine: "1", theirs: "1" });
+    expect((object as KubeObject & { data: object }).data).toEqual({ a: "2", b: "1" });
+    expect(clean).toBe(false);
+  });
+
+  it("drops a key the other writer removed and keeps one the user removed removed", () => {
+    const mine = { ...base, data: { a: "1" } } as KubeObject;
+    const live = { ...base, data: { b: "1" } } as KubeObject;
+    expect((rebaseEdit(base, mine, live).object as KubeObject & { data: object }).data).toEqual({});
+  });
 });

@@ -15,7 +15,17 @@ export async function fetchJson<T>(path: string, params: Record<string, string |
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== "") search.set(k, String(v));
   const qs = search.toString();
-  const res = await fetch(qs ? `${path}?${qs}` : path, { headers: { accept: "application/json" } });
+  return answer<T>(await fetch(qs ? `${path}?${qs}` : path, { headers: { accept: "application/json" } }));
+}
+
+/** Sends a JSON body (POST, PUT, DELETE) to a Meshpane API path; errors become ApiResponseError with their `fields`. */
+export async function sendJson<T>(method: "POST" | "PUT" | "DELETE", path: string, body?: unknown): Promise<T> {
+  const init: RequestInit = { method, headers: { accept: "application/json", ...(body === undefined ? {} : { "content-type": "application/json" }) } };
+  if (body !== undefined) init.body = JSON.stringify(body);
+  return answer<T>(await fetch(path, init));
+}
+
+async function answer<T>(res: Response): Promise<T> {
   const body: unknown = await res.json().catch(() => null);
   // The session ended (expired or signed out in another tab): sign in again and come back.
   if (res.status === 401 && typeof window !== "undefined" && window.location.pathname !== "/login") {

@@ -115,10 +115,11 @@ function indexServiceEntries(entries: readonly ServiceEntry[]): Map<string, Serv
   return out;
 }
 
-function compareNsName(a: KubeObject, b: KubeObject): number {
-  const ak = nsKey(a);
-  const bk = nsKey(b);
-  return ak < bk ? -1 : ak > bk ? 1 : 0;
+/** Sorted by `namespace/name`, each key built once (a comparator building keys would build n log n of them). */
+function sortByNsName(objects: readonly KubeObject[]): KubeObject[] {
+  const keyed = objects.map((o) => ({ o, k: nsKey(o) }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  return keyed.map((x) => x.o);
 }
 
 /**
@@ -129,7 +130,7 @@ export function buildClusterIndex(cluster: SnapshotCluster): ClusterIndex {
   const sorted = new Map<string, readonly KubeObject[]>();
   const objectsOf = <T extends KubeObject>(c: SnapshotCluster, gk: string): readonly T[] => {
     let list = sorted.get(gk);
-    if (!list) sorted.set(gk, (list = [...(c.byKind.get(gk) ?? [])].sort(compareNsName)));
+    if (!list) sorted.set(gk, (list = sortByNsName(c.byKind.get(gk) ?? [])));
     return list as readonly T[];
   };
   const maps = new Map<string, Map<string, KubeObject>>();

@@ -23,9 +23,10 @@ export class DelegationIndex {
   constructor(routes: readonly RouteModel[], private readonly sink: FindingSink) {
     for (const r of routes) {
       if (r.kind !== "HTTPRoute") continue;
-      this.byNs.set(r.namespace, [...(this.byNs.get(r.namespace) ?? []), r]);
+      // Appended in place: copying the list per route made indexing quadratic in routes per namespace.
+      append(this.byNs, r.namespace, r);
       const label = r.obj.metadata.labels?.[LABEL];
-      if (label !== undefined) this.byLabel.set(label, [...(this.byLabel.get(label) ?? []), r]);
+      if (label !== undefined) append(this.byLabel, label, r);
     }
   }
 
@@ -98,6 +99,12 @@ export class DelegationIndex {
     }
     return out;
   }
+}
+
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 function includesAll(outer: readonly ValueMatch[], inner: readonly ValueMatch[]): boolean {

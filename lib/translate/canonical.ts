@@ -30,60 +30,74 @@ export function canonical<T>(value: T, memo: Map<object, unknown> = new Map()): 
 
 function canon(value: unknown, key: string, memo: Map<object, unknown>): unknown {
   if (value === null || typeof value !== "object") return value;
-  // Translated objects share parts (routes of copies in several namespaces, host and principal lists).
-  // A set-like list is only known canonical under a given key, so lists are memoised per key.
-  const memoKey = Array.isArray(value) ? undefined : value;
-  if (memoKey) {
-    const hit = memo.get(memoKey);
-    if (hit !== undefined) return hit;
-  }
-  const result = Array.isArray(value) ? canonArray(value, key, memo) : canonObject(value as Record<string, unknown>, memo);
-  if (memoKey) memo.set(memoKey, result);
+  // A set-like list is only known canonical under a given key, so only objects are memoised.
+  if (Array.isArray(value)) return canonArray(value, key, memo);
+  // Translated objects share parts (routes of copies in several namespaces, label maps): a rebuilt object
+  // is remembered so each shared part is rebuilt once. Objects already canonical are not: putting an object
+  // in a Map gives it an identity hash, which costs more than walking it again.
+  const hit = memo.get(value);
+  if (hit !== undefined) return hit;
+  const result = canonObject(value as Record<string, unknown>, memo);
+  if (result !== value) memo.set(value, result);
   return result;
 }
 
+/** Returns `obj` itself when its keys are sorted and its values canonical; a sorted copy otherwise. */
 function canonObject(obj: Record<string, unknown>, memo: Map<object, unknown>): unknown {
-  const keys = Object.keys(obj);
-  let same = true;
-  const values: unknown[] = new Array(keys.length);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i] as string;
+  // Most objects are built with sorted keys and no undefined values: check without allocating first.
+  let values: unknown[] | undefined;
+  let sorted = true;
+  let prev: string | undefined;
+  let i = 0;
+  for (const k in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
     const v = obj[k];
-    const c = v === undefined ? undefined : canon(v, k, memo);
-    values[i] = c;
-    if (c !== v || v === undefined || (i > 0 && (keys[i - 1] as string) > k)) same = false;
+    if (prev !== undefined && prev > k) sorted = false;
+    prev = k;
+    const c = v === undefined ? undefined : typeof v === "object" && v !== null ? canon(v, k, memo) : v;
+    if (c !== v || v === undefined) values ??= Object.values(obj);
+    if (values) values[i] = c;
+    i++;
   }
-  if (same) return obj;
-  const order = keys.map((k, i) => i).sort((a, b) => cmp(keys[a] as string, keys[b] as string));
+  if (sorted && values === undefined) return obj;
+  const keys = Object.keys(obj);
+  const vals = values ?? Object.values(obj);
+  const order = keys.map((_, j) => j);
+  if (!sorted) {
+    // Insertion sort of positions by key: objects are small, and Array#sort would allocate a copy.
+    for (let a = 1; a < order.length; a++) {
+      const p = order[a] as number;
+      let b = a - 1;
+      for (; b >= 0 && (keys[order[b] as number] as string) > (keys[p] as string); b--) order[b + 1] = order[b] as number;
+      order[b + 1] = p;
+    }
+  }
   const out: Record<string, unknown> = {};
-  for (const i of order) if (values[i] !== undefined) out[keys[i] as string] = values[i];
+  for (const j of order) if (vals[j] !== undefined) out[keys[j] as string] = vals[j];
   return out;
 }
 
 function canonArray(list: readonly unknown[], key: string, memo: Map<object, unknown>): unknown[] {
-  let changed = false;
-  const items: unknown[] = [];
-  for (const v of list) {
-    if (v === undefined) {
-      changed = true;
-      continue;
-    }
-    const c = canon(v, "", memo);
-    if (c !== v) changed = true;
-    items.push(c);
+  let items: unknown[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const v = list[i];
+    const c = v === undefined ? undefined : typeof v === "object" && v !== null ? canon(v, "", memo) : v;
+    if (items === undefined && (c !== v || v === undefined)) items = list.slice(0, i);
+    if (items !== undefined && c !== undefined) items.push(c);
   }
-  if (items.length >= 2) {
-    if (STRING_SETS.has(key) && items.every((v) => typeof v === "string")) {
-      if (!strictlySorted(items as string[])) return [...new Set(items as string[])].sort(cmp);
+  const result = items ?? (list as unknown[]);
+  if (result.length >= 2) {
+    if (STRING_SETS.has(key) && result.every((v) => typeof v === "string")) {
+      if (!strictlySorted(result as string[])) return [...new Set(result as string[])].sort(cmp);
     } else {
       const id = OBJECT_SETS[key];
-      if (id && items.every((v) => v !== null && typeof v === "object" && !Array.isArray(v))) {
-        const keyed = items.map((v) => ({ v, k: id(v as Record<string, unknown>) }));
+      if (id && result.every((v) => v !== null && typeof v === "object" && !Array.isArray(v))) {
+        const keyed = result.map((v) => ({ v, k: id(v as Record<string, unknown>) }));
         if (!strictlySorted(keyed.map((x) => x.k))) return keyed.sort((a, b) => cmp(a.k, b.k)).map((x) => x.v);
       }
     }
   }
-  return changed ? items : (list as unknown[]);
+  return result;
 }
 
 function strictlySorted(list: readonly string[]): boolean {
@@ -95,14 +109,52 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Drops keys whose value is undefined, an empty object or an empty list (for building specs tersely). */
+/**
+ * Drops keys whose value is undefined, an empty object or an empty list (for building specs tersely), and
+ * writes the remaining keys in sorted order so the canonical pass can keep the object as it is.
+ */
 export function compact<T extends Record<string, unknown>>(value: T): T {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
+  const keys = Object.keys(value);
+  if (!strictlySorted(keys)) sortSmall(keys);
+  for (const k of keys) {
+    const v = value[k];
     if (v === undefined) continue;
     if (Array.isArray(v) && v.length === 0) continue;
-    if (v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0) continue;
+    if (v !== null && typeof v === "object" && !Array.isArray(v) && isEmpty(v)) continue;
     out[k] = v;
   }
   return out as T;
+}
+
+function isEmpty(obj: object): boolean {
+  for (const k in obj) if (Object.prototype.hasOwnProperty.call(obj, k)) return false;
+  return true;
+}
+
+/**
+ * `obj` with its own keys in sorted order (shallow): the object itself when they already are. Builders call
+ * it on objects they assemble piecemeal so the canonical pass can keep them as they are.
+ */
+export function sortKeys<T extends Record<string, unknown>>(obj: T): T {
+  const keys = Object.keys(obj);
+  if (strictlySorted(keys)) return obj;
+  sortSmall(keys);
+  const out: Record<string, unknown> = {};
+  for (const k of keys) out[k] = obj[k];
+  return out as T;
+}
+
+/** Sorts a short list of distinct keys in place: insertion sort, which allocates nothing (Array#sort copies). */
+function sortSmall(keys: string[]): void {
+  if (keys.length > 16) {
+    keys.sort(cmp);
+    return;
+  }
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i] as string;
+    let j = i - 1;
+    for (; j >= 0 && (keys[j] as string) > k; j--) keys[j + 1] = keys[j] as string;
+    keys[j + 1] = k;
+  }
 }

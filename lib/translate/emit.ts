@@ -16,7 +16,8 @@ const RANK: Record<StatusState, number> = { ACCEPTED: 0, WARNING: 1, FAILED: 2, 
 interface Pending {
   cluster: string;
   object: KubeObject;
-  parents: Map<string, ObjectRef>;
+  /** Every parent reported, in order, duplicates included (deduplicated once, in finish). */
+  parents: ObjectRef[];
   reasons: string[];
 }
 
@@ -33,20 +34,18 @@ export class Emitter {
   /** Adds an output; `parents[0]` is the parent its labels name. */
   output(cluster: string, object: KubeObject, parents: readonly ObjectRef[], reason: string): void {
     const id = outputKey(cluster, object);
-    const host = object.kind === "DestinationRule" ? String((object.spec as { host?: unknown }).host ?? "") : "";
-    // v1 and v2 outputs never merge: they come from different translators and carry different owners.
-    const family = object.metadata.labels?.[V1_OWNER_LABEL] !== undefined ? "v1" : "v2";
-    const hostKey = `${family}|${cluster}|${object.metadata.namespace ?? ""}|${host}`;
-    const existingId = object.kind === "DestinationRule" ? this.ruleByHost.get(hostKey) : undefined;
+    const rule = object.kind === "DestinationRule";
+    const hostKey = rule ? destinationRuleKey(cluster, object) : "";
+    const existingId = rule ? this.ruleByHost.get(hostKey) : undefined;
     const existing = this.outputs.get(existingId ?? id);
     if (existing) {
-      if (object.kind === "DestinationRule") existing.object = mergeDestinationRules(existing.object, object);
-      for (const p of parents) existing.parents.set(refKey(p), p);
+      if (rule) existing.object = mergeDestinationRules(existing.object, object);
+      for (const p of parents) existing.parents.push(p);
       if (!existing.reasons.includes(reason)) existing.reasons.push(reason);
       return;
     }
-    this.outputs.set(id, { cluster, object, parents: new Map(parents.map((p) => [refKey(p), p] as const)), reasons: [reason] });
-    if (object.kind === "DestinationRule") this.ruleByHost.set(hostKey, id);
+    this.outputs.set(id, { cluster, object, parents: [...parents], reasons: [reason] });
+    if (rule) this.ruleByHost.set(hostKey, id);
   }
 
   /** Makes sure an input has a status (ACCEPTED unless something worse is reported). */
@@ -76,13 +75,12 @@ export class Emitter {
     const keyed: { ref: ObjectRef; output: TranslationOutput }[] = [];
     const memo = new Map<object, unknown>();
     for (const p of this.outputs.values()) {
-      const parents = [...p.parents.values()];
-      const [primary, ...rest] = parents;
+      const [primary, ...rest] = uniqueParents(p.parents);
       const output = { cluster: p.cluster, object: canonical(p.object, memo), parents: primary ? [primary, ...rest.sort(compareRefs)] : [], reason: p.reasons.join(" ") };
       keyed.push({ ref: refOf(p.cluster, p.object), output });
     }
     const outputs = keyed.sort((a, b) => compareRefs(a.ref, b.ref)).map((k) => k.output);
-    const statuses = [...this.statuses.values()].map((s) => ({ ref: s.ref, state: s.state, messages: [...s.messages].sort(cmp) })).sort((a, b) => compareRefs(a.ref, b.ref));
+    const statuses = [...this.statuses.values()].map((s) => ({ ref: s.ref, state: s.state, messages: s.messages.length < 2 ? [...s.messages] : [...s.messages].sort(cmp) })).sort((a, b) => compareRefs(a.ref, b.ref));
     const issues = this.issues.sort((a, b) => {
       const ao = a.objects[0];
       const bo = b.objects[0];
@@ -90,6 +88,27 @@ export class Emitter {
     });
     return { outputs, statuses, issues: dedupeIssues(issues) };
   }
+}
+
+/** DestinationRules by (family, cluster, namespace, host); v1 and v2 rules never merge (different owners). */
+function destinationRuleKey(cluster: string, object: KubeObject): string {
+  const host = String((object.spec as { host?: unknown }).host ?? "");
+  const family = object.metadata.labels?.[V1_OWNER_LABEL] !== undefined ? "v1" : "v2";
+  return `${family}|${cluster}|${object.metadata.namespace ?? ""}|${host}`;
+}
+
+/**
+ * Parents deduplicated by ref, in the order first reported (a later equal ref replaces the value). Most
+ * repeats are the same object, so those are dropped before any key is built.
+ */
+function uniqueParents(list: readonly ObjectRef[]): ObjectRef[] {
+  let distinct: ObjectRef[] = [];
+  if (list.length > 32) distinct = [...list];
+  else for (const p of list) if (!distinct.includes(p)) distinct.push(p);
+  if (distinct.length < 2) return distinct;
+  const byKey = new Map<string, ObjectRef>();
+  for (const p of distinct) byKey.set(refKey(p), p);
+  return byKey.size === distinct.length ? distinct : [...byKey.values()];
 }
 
 function outputKey(cluster: string, object: KubeObject): string {

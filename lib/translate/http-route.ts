@@ -2,7 +2,7 @@ import type { RouteTableSpec } from "../model/gloo-networking-routes";
 import type { HttpMatchRequest } from "../model/istio-traffic";
 import type { ObjectRef } from "../snapshot/ref";
 import { specOf } from "../workspaces/kinds";
-import { compact } from "./canonical";
+import { compact, sortKeys } from "./canonical";
 import type { ExpandedRoute } from "./delegation";
 import type { Emitter } from "./emit";
 import type { FederationIndex } from "./federation";
@@ -30,7 +30,7 @@ export type RouteResult = BuiltRoute | "skip" | "freeze";
 
 /** Builds the Istio route of `x` for `place`, with `sourceLabels` alternatives (empty: none). */
 export function buildHttpRoute(world: World, emit: Emitter, fed: FederationIndex, x: ExpandedRoute, place: Placement, sourceLabels: readonly Labels[]): RouteResult {
-  const match = withSourceLabels(x.matches, sourceLabels);
+  const match = sourceLabelledMatches(x, sourceLabels);
   const base: Record<string, unknown> = compact({ name: x.name, match });
   const r = x.route;
   if (r.redirect) {
@@ -58,12 +58,43 @@ export function buildHttpRoute(world: World, emit: Emitter, fed: FederationIndex
   return { route: base, parents, subsets: resolved.subsets };
 }
 
+/**
+ * The matches of a route for one set of source-label alternatives. Every sidecar copy of a table passes the
+ * same alternatives, so the list is built once per route and set and shared by the copies (read-only).
+ */
+const matchCache = new WeakMap<ExpandedRoute, Map<readonly Labels[], HttpMatchRequest[] | undefined>>();
+
+function sourceLabelledMatches(x: ExpandedRoute, sourceLabels: readonly Labels[]): HttpMatchRequest[] | undefined {
+  let perRoute = matchCache.get(x);
+  if (!perRoute) matchCache.set(x, (perRoute = new Map()));
+  if (perRoute.has(sourceLabels)) return perRoute.get(sourceLabels);
+  const match = withSourceLabels(x.matches, sourceLabels);
+  perRoute.set(sourceLabels, match);
+  return match;
+}
+
 /** Matches × source-label alternatives; no matches and no labels means "match all" (no `match`). */
 function withSourceLabels(matches: readonly HttpMatchRequest[], sourceLabels: readonly Labels[]): HttpMatchRequest[] | undefined {
   const labelSets = sourceLabels.filter((l) => Object.keys(l).length > 0);
   if (labelSets.length === 0) return matches.length > 0 ? [...matches] : undefined;
   const base = matches.length > 0 ? matches : [{}];
-  return base.flatMap((m) => labelSets.map((l) => ({ ...m, sourceLabels: { ...l } })));
+  return base.flatMap((m) => labelSets.map((l) => withSourceLabel(m, { ...l })));
+}
+
+/** `{ ...m, sourceLabels }` with the key put in sorted place (one object, which the canonical pass keeps). */
+function withSourceLabel(m: HttpMatchRequest, sourceLabels: Labels): HttpMatchRequest {
+  const out: Record<string, unknown> = {};
+  let placed = false;
+  for (const k in m) {
+    if (!Object.prototype.hasOwnProperty.call(m, k) || k === "sourceLabels") continue;
+    if (!placed && k > "sourceLabels") {
+      out.sourceLabels = sourceLabels;
+      placed = true;
+    }
+    out[k] = (m as Record<string, unknown>)[k];
+  }
+  if (!placed) out.sourceLabels = sourceLabels;
+  return sortKeys(out) as HttpMatchRequest;
 }
 
 /** ROUTE_REPLACEMENT: the route answers 500 with the reason; FREEZE_CONFIG: the table is not translated. */

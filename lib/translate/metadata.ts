@@ -56,18 +56,18 @@ export interface V2Meta {
 /** Builds a v2 output object: apiVersion/kind, name, namespace, §5.3 labels and the cluster annotation. */
 export function v2Object(apiVersion: string, kind: string, meta: V2Meta, spec: Record<string, unknown>): KubeObject {
   // Keys are written in sorted order so the canonical form can reuse the object as it is.
-  const labels: Record<string, string> = {
-    [CONTEXT_CLUSTER_LABEL]: labelValue(meta.cluster),
-    [CONTEXT_NAMESPACE_LABEL]: labelValue(meta.namespace),
-    ...(meta.workspace !== undefined ? { [CONTEXT_WORKSPACE_LABEL]: labelValue(meta.workspace) } : {}),
-    [PARENT_LABELS.cluster]: labelValue(meta.parent.cluster),
-    [PARENT_LABELS.group]: meta.parent.group,
-    [PARENT_LABELS.kind]: meta.parent.kind,
-    [PARENT_LABELS.name]: labelValue(meta.parent.name),
-    [PARENT_LABELS.namespace]: labelValue(meta.parent.namespace),
-    [PARENT_LABELS.version]: versionOfGroup(meta.parent.group),
-    [RECONCILER_LABEL]: "translator",
-  };
+  // Built without a conditional spread, which would copy the object (this runs once per output).
+  const labels: Record<string, string> = {};
+  labels[CONTEXT_CLUSTER_LABEL] = labelValue(meta.cluster);
+  labels[CONTEXT_NAMESPACE_LABEL] = labelValue(meta.namespace);
+  if (meta.workspace !== undefined) labels[CONTEXT_WORKSPACE_LABEL] = labelValue(meta.workspace);
+  labels[PARENT_LABELS.cluster] = labelValue(meta.parent.cluster);
+  labels[PARENT_LABELS.group] = meta.parent.group;
+  labels[PARENT_LABELS.kind] = meta.parent.kind;
+  labels[PARENT_LABELS.name] = labelValue(meta.parent.name);
+  labels[PARENT_LABELS.namespace] = labelValue(meta.parent.namespace);
+  labels[PARENT_LABELS.version] = versionOfGroup(meta.parent.group);
+  labels[RECONCILER_LABEL] = "translator";
   return {
     apiVersion,
     kind,

@@ -6,7 +6,7 @@ import type { ObjectRef } from "../snapshot/ref";
 import { describeRef } from "../workspaces/findings";
 import { ROUTE_TABLE_GK, specOf } from "../workspaces/kinds";
 import type { CatalogEntry } from "../workspaces/types";
-import { compact } from "./canonical";
+import { compact, sortKeys } from "./canonical";
 import { expandRoutes, type ExpandedRoute } from "./delegation";
 import type { Emitter } from "./emit";
 import { federatedHostPolicy, type FederationIndex } from "./federation";
@@ -67,7 +67,8 @@ function buildRoutes(world: World, emit: Emitter, fed: FederationIndex, routes: 
   for (const x of routes) {
     const r = buildHttpRoute(world, emit, fed, x, place, place.sourceLabels);
     if (r === "freeze") return "freeze";
-    if (r !== "skip") out.push(r);
+    // Routes are assembled piecemeal (action, rewrite, policies): sorted once here, shared by every copy.
+    if (r !== "skip") out.push({ ...r, route: sortKeys(r.route) });
   }
   return out;
 }

@@ -42,7 +42,7 @@ function isolateServices(world: World, emit: Emitter, ws: WorkspaceInfo): void {
       const why = `Service isolation of workspace ${ws.name} for port ${port.port} of Service ${svc.ref.namespace}/${svc.ref.name} in ${svc.ref.cluster}.`;
       const ap = compact({ selector: { matchLabels: svc.selector }, action: "ALLOW", rules: [compact({ from, to: [{ operation: { ports: [target] } }] })] });
       emit.output(svc.ref.cluster, v2Object(SECURITY_API, "AuthorizationPolicy", meta, ap), [svc.ref, ...parents], why);
-      const pa = { selector: { matchLabels: svc.selector }, portLevelMtls: { [target]: { mode: "STRICT" } } };
+      const pa = { portLevelMtls: { [target]: { mode: "STRICT" } }, selector: { matchLabels: svc.selector } };
       emit.output(svc.ref.cluster, v2Object(SECURITY_API, "PeerAuthentication", meta, pa), [svc.ref, ...parents], why);
     }
   }
@@ -74,7 +74,7 @@ function trimSidecars(world: World, emit: Emitter, ws: WorkspaceInfo, fed: Feder
   for (const n of meshNamespacesOf(world, ws.name)) {
     for (const w of world.workloadsByNs.get(nsKey(n.cluster, n.namespace)) ?? []) {
       const meta = { name: sidecarName(w.name, w.namespace, w.cluster, ws.name), namespace: w.namespace, cluster: w.cluster, parent: w.controller, workspace: ws.name };
-      const spec = { workloadSelector: { labels: w.podLabels }, egress: [{ hosts }] };
+      const spec = { egress: [{ hosts }], workloadSelector: { labels: w.podLabels } };
       emit.output(w.cluster, v2Object(NETWORKING_API, "Sidecar", meta, spec), [w.controller, ...parents], `trimProxyConfig of workspace ${ws.name} for ${w.kind} ${w.namespace}/${w.name} in ${w.cluster}.`);
     }
   }

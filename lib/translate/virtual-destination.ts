@@ -40,10 +40,13 @@ export function backingServices(world: World, emit: Emitter | undefined, vd: Cat
   const selectors = specOf<VirtualDestinationSpec>(vd.object).services ?? [];
   if (selectors.length === 0) return [];
   const byCluster = new Map<string, ServiceInfo[]>();
-  for (const v of world.ctx.workspaces.visibleTo(owner).get(SERVICE_GK) ?? []) {
-    const svc = serviceAt(world, v.ref);
-    if (!svc || !selectors.some((s) => matchesService(s, svc, v.owner))) continue;
-    byCluster.set(svc.ref.cluster, [...(byCluster.get(svc.ref.cluster) ?? []), svc]);
+  const visible = visibleServices(world, owner);
+  for (const i of candidates(visible, selectors)) {
+    const v = visible.all[i]!;
+    if (!selectors.some((s) => matchesService(s, v.svc, v.owner))) continue;
+    const list = byCluster.get(v.svc.ref.cluster);
+    if (list) list.push(v.svc);
+    else byCluster.set(v.svc.ref.cluster, [v.svc]);
   }
   const out: ServiceInfo[] = [];
   for (const [cluster, list] of [...byCluster].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
@@ -56,6 +59,55 @@ export function backingServices(world: World, emit: Emitter | undefined, vd: Cat
     }
   }
   return out;
+}
+
+/** The Services a workspace sees (in visibleTo order), indexed by each `key=value` label. */
+interface VisibleServices {
+  all: { svc: ServiceInfo; owner: string }[];
+  byLabel: Map<string, number[]>;
+}
+
+const visibleServiceCache = new WeakMap<World, Map<string, VisibleServices>>();
+
+function visibleServices(world: World, owner: string): VisibleServices {
+  let cache = visibleServiceCache.get(world);
+  if (!cache) visibleServiceCache.set(world, (cache = new Map()));
+  let index = cache.get(owner);
+  if (index) return index;
+  index = { all: [], byLabel: new Map() };
+  for (const v of world.ctx.workspaces.visibleTo(owner).get(SERVICE_GK) ?? []) {
+    const svc = serviceAt(world, v.ref);
+    if (!svc) continue;
+    const at = index.all.push({ svc, owner: v.owner }) - 1;
+    for (const k of Object.keys(svc.labels)) {
+      const key = labelKey(k, svc.labels[k] ?? "");
+      const list = index.byLabel.get(key);
+      if (list) list.push(at);
+      else index.byLabel.set(key, [at]);
+    }
+  }
+  cache.set(owner, index);
+  return index;
+}
+
+function labelKey(k: string, v: string): string {
+  return `${k}\u0000${v}`;
+}
+
+/**
+ * Positions of the visible Services that may match one of the selectors, in visibleTo order: through the
+ * label index when every selector names a label (so a VirtualDestination never scans every Service).
+ */
+function candidates(visible: VisibleServices, selectors: readonly ObjectSelector[]): Iterable<number> {
+  const lists: number[][] = [];
+  for (const s of selectors) {
+    const labels = s.labels ?? {};
+    const first = Object.keys(labels)[0];
+    if (first === undefined) return visible.all.keys();
+    lists.push(visible.byLabel.get(labelKey(first, labels[first] ?? "")) ?? []);
+  }
+  if (lists.length === 1) return lists[0]!;
+  return [...new Set(lists.flat())].sort((a, b) => a - b);
 }
 
 function matchesService(s: ObjectSelector, svc: ServiceInfo, owner: string): boolean {

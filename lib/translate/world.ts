@@ -172,8 +172,23 @@ export function ownedEntries(world: World, gk: string): CatalogEntry[] {
   return out;
 }
 
-/** Namespaces per cluster of a set of workspaces (mesh clusters only): cluster → sorted namespaces. */
-export function namespacesByCluster(world: World, workspaces: readonly string[]): Map<string, string[]> {
+/**
+ * Namespaces per cluster of a set of workspaces (mesh clusters only): cluster → sorted namespaces. The answer
+ * depends on the set only, and objects exported to everyone share one, so it is memoised per set; callers
+ * must not modify it.
+ */
+export function namespacesByCluster(world: World, workspaces: readonly string[]): ReadonlyMap<string, readonly string[]> {
+  let cache = namespacesCache.get(world);
+  if (!cache) namespacesCache.set(world, (cache = new Map()));
+  const key = [...new Set(workspaces)].sort(cmp).join("\u0000");
+  let hit = cache.get(key);
+  if (!hit) cache.set(key, (hit = computeNamespacesByCluster(world, workspaces)));
+  return hit;
+}
+
+const namespacesCache = new WeakMap<World, Map<string, Map<string, string[]>>>();
+
+function computeNamespacesByCluster(world: World, workspaces: readonly string[]): Map<string, string[]> {
   const out = new Map<string, Set<string>>();
   for (const ws of workspaces) {
     for (const n of meshNamespacesOf(world, ws)) {

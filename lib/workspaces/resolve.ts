@@ -66,9 +66,10 @@ function buildIndex(p: Parts): WorkspaceIndex {
     entry: (ref) => catalog.entries.get(refKey(ref)),
     ownedBy: (ws) => catalog.byOwner.get(ws) ?? [],
     isVisible: (ref, to) => {
-      const owner = workspaceOfObject(ref);
+      const key = refKey(ref);
+      const owner = ownerOfRef(ref, catalog, membership, key);
       if (owner === undefined) return false;
-      return owner === to || (visibility.flows.get(pairKey(owner, to))?.has(refKey(ref)) ?? false);
+      return owner === to || (visibility.flows.get(pairKey(owner, to))?.has(key) ?? false);
     },
     visibleTo: (ws) => {
       let v = visibleCache.get(ws);
@@ -87,8 +88,8 @@ function buildIndex(p: Parts): WorkspaceIndex {
  * belongs to the owner of a config-enabled namespace, other namespaced objects (workloads) to the
  * namespace's owner, and mesh-wide admin kinds and cluster-scoped objects to none.
  */
-function ownerOfRef(ref: ObjectRef, catalog: Catalog, membership: Membership): string | undefined {
-  const entry = catalog.entries.get(refKey(ref));
+function ownerOfRef(ref: ObjectRef, catalog: Catalog, membership: Membership, key = refKey(ref)): string | undefined {
+  const entry = catalog.entries.get(key);
   if (entry) return entry.owner ?? undefined;
   if (ref.namespace === "") return undefined;
   const gk = refGroupKind(ref);

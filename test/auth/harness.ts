@@ -7,11 +7,13 @@ import { useTempDatabase } from "../db";
 
 export const ORIGIN = "http://127.0.0.1:3999";
 
-/** Creates a temp dir with a migrated database and a config (clusters = the demo, plus `authYaml`); sets the env. */
+/** Creates a temp dir with a migrated database and a config (clusters = a copy of the demo, plus `authYaml`); sets the env. */
 export async function setUpServerEnv(authYaml: string): Promise<string> {
   const { url } = await useTempDatabase();
   const dir = path.dirname(url.slice("file:".length));
-  const demo = path.resolve("examples", "bookinfo-multicluster");
+  // A copy: an apply that gets through must never write into the checked-in demo.
+  const demo = path.join(dir, "demo");
+  fs.cpSync(path.resolve("examples", "bookinfo-multicluster"), demo, { recursive: true });
   const clusters = ["clusters:", ...["mgmt", "cluster-1", "cluster-2"].flatMap((c) => [`  - name: ${c}`, `    management: ${c === "mgmt"}`, `    source: { directory: ${JSON.stringify(path.join(demo, c))} }`])].join("\n");
   fs.writeFileSync(path.join(dir, "meshpane.config.yaml"), `${clusters}\n${authYaml}\n`);
   process.env.MESHPANE_CONFIG = path.join(dir, "meshpane.config.yaml");

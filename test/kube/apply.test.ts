@@ -97,7 +97,8 @@ run("changes applied to a real API server", () => {
     const second = await previewDraft(store, rebased, actor);
     expect(second.ok).toBe(false);
     expect(second.items[0]!.conflict!.fields).toEqual(expect.arrayContaining([expect.objectContaining({ manager: "ops-bot" })]));
-    const forced = await applyDraft(store, { ...rebased, previewedHash: rebased.contentHash }, rebased.contentHash, true, actor);
+    await expect(applyDraft(store, rebased, rebased.contentHash, false, actor)).rejects.toMatchObject({ code: "PreviewRequired" });
+    const forced = await applyDraft(store, rebased, rebased.contentHash, true, actor);
     expect(forced.ok).toBe(true);
     expect(weights(await live())[0]).toBe(10);
   });

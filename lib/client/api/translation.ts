@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
 import type { DriftView, PreviewView, TranslationNotesView, TranslationQuery, TranslationView } from "@/lib/views/translation";
 import type { KubeObject } from "@/lib/model/meta";
-import { ApiResponseError, fetchJson } from "../fetch-json";
+import { fetchJson, sendJson } from "../fetch-json";
 
 /** `GET /api/v1/translation`: the Istio outputs and input statuses, narrowed by cluster, namespace and workspace. */
 export const translationQuery = (q: TranslationQuery) =>
@@ -36,15 +36,7 @@ export interface PreviewInput {
   deleted?: { cluster: string; object: KubeObject }[];
 }
 
-async function postPreview(input: PreviewInput): Promise<PreviewView> {
-  const res = await fetch("/api/v1/translation/preview", { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(input) });
-  const body: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = (body ?? {}) as { code?: string; message?: string; fields?: ApiResponseError["fields"] };
-    throw new ApiResponseError(res.status, e.code ?? "Error", e.message ?? `preview failed with status ${res.status}`, e.fields);
-  }
-  return body as PreviewView;
-}
+const postPreview = (input: PreviewInput) => sendJson<PreviewView>("POST", "/api/v1/translation/preview", input);
 
 /** `POST /api/v1/translation/preview`: read-only, cached by its input like any query (null = nothing to preview). */
 export const previewQuery = (input: PreviewInput | null) =>

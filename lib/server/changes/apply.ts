@@ -8,7 +8,7 @@ import { ApiError } from "../api/errors";
 import { getDraft, setDraftStatus, updateDraft } from "../drafts/repo";
 import type { MeshStore } from "../store/mesh-store";
 import { canonicalYaml, clusterTarget, conflictOf, liveObject } from "./live";
-import { checkItems, type Actor } from "./preview";
+import { checkItems, type Actor, type CheckedItem } from "./preview";
 
 /**
  * Applies a previewed draft (issue 7 §4): only content that had a clean preview, item by item in order,
@@ -18,10 +18,16 @@ import { checkItems, type Actor } from "./preview";
  */
 export async function applyDraft(store: MeshStore, draft: DraftView, contentHash: string, force: boolean, actor: Actor): Promise<ApplyResult> {
   if (draft.status !== "open") throw new ApiError(409, "DraftClosed", `draft ${draft.id} is ${draft.status}`);
-  if (contentHash !== draft.contentHash || draft.previewedHash !== draft.contentHash) {
+  if (contentHash !== draft.contentHash) throw new ApiError(409, "StaleContent", "the draft changed since it was previewed: preview it again");
+  // A forced apply exists for conflicts, whose preview can never be clean: it gets a forced dry run instead.
+  if (!force && draft.previewedHash !== draft.contentHash) {
     throw new ApiError(409, "PreviewRequired", "apply needs a successful preview of exactly this content: preview the draft again");
   }
   const checked = await checkItems(store, draft.items);
+  if (force) {
+    const refused = await forcedDryRun(store, checked, actor);
+    if (refused.length > 0) return { ok: false, items: refused, draft };
+  }
   const results: ApplyItemResult[] = [];
   for (const c of checked) {
     const writer = clusterTarget(store, c.item.cluster)?.writer;
@@ -41,6 +47,21 @@ export async function applyDraft(store: MeshStore, draft: DraftView, contentHash
   const ok = results.length === checked.length && results.every((r) => r.ok);
   if (ok) await setDraftStatus(draft.owner, draft.id, "applied");
   return { ok, items: results, draft: await getDraft(draft.owner, draft.id) };
+}
+
+/** Dry runs every item with force; answers the failures (nothing is written when there is one). */
+async function forcedDryRun(store: MeshStore, checked: readonly CheckedItem[], actor: Actor): Promise<ApplyItemResult[]> {
+  const failures: ApplyItemResult[] = [];
+  for (const c of checked) {
+    const writer = clusterTarget(store, c.item.cluster)?.writer;
+    if (!c.object || !c.ref || !writer || c.errors.length > 0) {
+      throw new ApiError(409, "PreviewRequired", `item ${c.index} does not pass its checks (${c.errors.map((e) => e.message).join("; ") || "cluster cannot be written"}): fix it and preview again`);
+    }
+    const opts = { dryRun: true, force: true, headers: actor.headers };
+    const outcome = c.item.op === "delete" ? await writer.remove(c.object, opts) : await writer.apply(c.object, opts);
+    if (!outcome.ok) failures.push({ index: c.index, ref: c.ref, ok: false, status: outcome.status, message: `forced dry run refused: ${outcome.message}`, causes: outcome.causes, conflict: null });
+  }
+  return failures;
 }
 
 /**

@@ -30,7 +30,33 @@ export function loadOpenApiDocs(snapshot: Snapshot, config: MeshpaneConfig): Map
   return docs;
 }
 
+/**
+ * Parsed documents are kept between snapshot versions (the model is rebuilt on every version; the documents
+ * rarely change): files by path, reread when their modification time or size changes, and inline documents
+ * by their text. Bounded so a stream of distinct inline documents cannot grow it without limit.
+ */
+const MAX_CACHED = 512;
+const fileCache = new Map<string, { mtimeMs: number; size: number; doc: unknown }>();
+const inlineCache = new Map<string, unknown>();
+
+function remember<K, V>(cache: Map<K, V>, key: K, value: V): V {
+  if (cache.size >= MAX_CACHED) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** Forgets every cached document (tests). */
+export function clearOpenApiCache(): void {
+  fileCache.clear();
+  inlineCache.clear();
+}
+
 function parseDoc(text: string): unknown {
+  if (inlineCache.has(text)) return inlineCache.get(text);
+  return remember(inlineCache, text, parseText(text));
+}
+
+function parseText(text: string): unknown {
   try {
     const doc: unknown = parseYaml(text);
     return typeof doc === "object" && doc !== null ? doc : undefined;
@@ -51,8 +77,12 @@ function readBeside(dir: string, url: string | undefined, upstreamName: string):
   const file = documentPath(dir, url, upstreamName);
   if (file === null) return undefined;
   try {
-    return parseDoc(fs.readFileSync(file, "utf8"));
+    const stat = fs.statSync(file);
+    const hit = fileCache.get(file);
+    if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.doc;
+    return remember(fileCache, file, { mtimeMs: stat.mtimeMs, size: stat.size, doc: parseText(fs.readFileSync(file, "utf8")) }).doc;
   } catch {
+    fileCache.delete(file);
     return undefined;
   }
 }

@@ -1,0 +1,25 @@
+import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import type { AuditEntryView } from "@/lib/views/drafts";
+import { fetchJson, type ListEnvelope } from "../fetch-json";
+
+/** Filters of the audit log; empty strings mean "any". */
+export interface AuditFilters {
+  actor?: string;
+  action?: string;
+  result?: string;
+  cluster?: string;
+  kind?: string;
+  draft?: string;
+}
+
+/** `GET /api/v1/audit`: the append-only audit log, newest first, narrowed by the filters. */
+export const auditQuery = (f: AuditFilters = {}) =>
+  queryOptions({
+    queryKey: ["audit", f.actor ?? "", f.action ?? "", f.result ?? "", f.cluster ?? "", f.kind ?? "", f.draft ?? ""],
+    queryFn: () => fetchJson<ListEnvelope<AuditEntryView>>("/api/v1/audit", { ...f, limit: 500 }),
+    placeholderData: keepPreviousData,
+  });
+
+export function useAudit(f: AuditFilters = {}) {
+  return useQuery(auditQuery(f));
+}

@@ -13,6 +13,7 @@ import { createWithStatus, seedFromDirectory } from "../test/kube/seed";
 import { crdGroups } from "../test/kube/crd-gen";
 import { installCrds } from "../test/kube/install-crds";
 import { discoverServedKinds } from "@/lib/server/sources/kube/served";
+import { kubeFetch } from "@/lib/server/sources/kube/http";
 import { groupKind, splitApiVersion } from "@/lib/model/registry";
 import type { KubeObject } from "@/lib/model/meta";
 import { KUBE_E2E_CONTROL, KUBE_E2E_PORT } from "./kube-env";
@@ -36,6 +37,10 @@ for (const name of clusters) {
   await installCrds(admin, crdGroups().filter((g) => !g.endsWith(".istio.io")));
   const seeded = await seedFromDirectory(admin, path.resolve("examples/bookinfo-multicluster", name));
   console.log(`serve-kube: ${name}: ${seeded.created} objects; not served here: ${seeded.skippedKinds.join(", ")}`);
+  // Writes impersonate the signed-in user: the demo's platform admin is cluster-admin here, as a real
+  // platform team would bind it (the other demo users get nothing, so the cluster refuses their writes).
+  const binding = { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: { name: "meshpane-demo-admin" }, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" }, subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: "admin@demo.meshpane.local" }] };
+  await kubeFetch(admin, { method: "POST", path: "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", body: JSON.stringify(binding), contentType: "application/json" });
   const proxy = await startFaultProxy(server.url, server.caFile);
   proxies.set(name, proxy);
   proxyKubeconfig(path.join(root, `${name}.kubeconfig`), name, proxy.url, server.tokens.admin);

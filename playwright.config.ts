@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { E2E_PORT } from "./e2e/env";
+import { ADMIN_STATE, E2E_PORT } from "./e2e/env";
 import { KUBE_E2E_PORT } from "./e2e/kube-env";
 
 /** End-to-end tests run the production build in Debian's Chromium (Playwright's download cannot work here). */
@@ -20,10 +20,17 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
+  // Sign-in first (e2e/auth.setup.ts): the other specs start as the demo's platform admin.
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "e2e", dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
+    // Last: scans every response and log line of the run for canary secrets.
+    { name: "canaries", dependencies: ["e2e"], testMatch: /canaries\.check\.ts/ },
+  ],
   webServer: [
     {
       command: "node --import tsx e2e/serve.ts",
-      url: `http://127.0.0.1:${E2E_PORT}/api/v1/clusters`,
+      url: `http://127.0.0.1:${E2E_PORT}/api/v1/auth/providers`,
       timeout: 120_000,
       reuseExistingServer: false,
       stdout: "pipe",
@@ -32,7 +39,7 @@ export default defineConfig({
     {
       // Two real kube-apiservers (built by scripts/build-apiserver.sh) behind fault proxies.
       command: "node --conditions=react-server --import tsx e2e/serve-kube.ts",
-      url: `http://127.0.0.1:${KUBE_E2E_PORT}/api/v1/clusters`,
+      url: `http://127.0.0.1:${KUBE_E2E_PORT}/api/v1/auth/providers`,
       timeout: 180_000,
       reuseExistingServer: false,
       stdout: "pipe",

@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/app-shell";
 import { Providers } from "@/components/providers";
+import { SignedOut } from "@/components/signed-out";
+import { currentUser } from "@/lib/server/auth/page-session";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -9,13 +11,13 @@ export const metadata: Metadata = {
   description: "A single pane of glass over a multi-cluster Istio mesh",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/** Signed in: the app shell. Signed out: only the sign-in page renders; every other page sends you there. */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const me = await currentUser();
   return (
     <html lang="en">
       <body>
-        <Providers>
-          <AppShell>{children}</AppShell>
-        </Providers>
+        <Providers>{me ? <AppShell me={me}>{children}</AppShell> : <SignedOut>{children}</SignedOut>}</Providers>
       </body>
     </html>
   );

@@ -3,15 +3,17 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import type { ReactNode } from "react";
 import { useLiveUpdates } from "@/lib/client/live-updates";
+import type { MeView } from "@/lib/views/auth";
 import { ClusterBanners } from "./cluster-banners";
+import { UserMenu } from "./user-menu";
 
-/** Navigation links only to pages that exist. */
+/** Navigation links only to pages that exist; `admin` ones are platform views a team member has no use for. */
 const NAV = [
-  { href: "/", label: "Overview" },
-  { href: "/meshes", label: "Meshes" },
+  { href: "/", label: "Overview", admin: true },
+  { href: "/meshes", label: "Meshes", admin: true },
   { href: "/workloads", label: "Workloads" },
   { href: "/destinations", label: "Destinations" },
-  { href: "/gateways", label: "Gateways" },
+  { href: "/gateways", label: "Gateways", admin: true },
   { href: "/workspaces", label: "Workspaces" },
   { href: "/graph", label: "Graph" },
   { href: "/policies", label: "Policies" },
@@ -19,10 +21,10 @@ const NAV = [
   { href: "/validations", label: "Validations" },
   { href: "/drafts", label: "Drafts" },
   { href: "/audit", label: "Audit" },
-] as const;
+] as const satisfies readonly { href: string; label: string; admin?: boolean }[];
 
 /** The frame of every page: navigation, live-update state, and banners for clusters in trouble. */
-export function AppShell({ children }: { children: ReactNode }) {
+export function AppShell({ me, children }: { me: MeView; children: ReactNode }) {
   const pathname = usePathname();
   const live = useLiveUpdates();
   return (
@@ -32,8 +34,17 @@ export function AppShell({ children }: { children: ReactNode }) {
           Meshpane
         </Link>
         <ul className="space-y-1">
-          {NAV.map((item) => {
-            const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+          {!me.platformAdmin &&
+            me.workspaces.map((w) => (
+              <li key={w.name}>
+                <Link href={`/workspaces/${encodeURIComponent(w.name)}`} className={`block rounded px-2 py-1.5 text-sm ${pathname === `/workspaces/${encodeURIComponent(w.name)}` ? "bg-indigo-50 font-medium text-indigo-700" : "text-slate-700 hover:bg-slate-100"}`}>
+                  Team: {w.name}
+                </Link>
+              </li>
+            ))}
+          {NAV.filter((item) => me.platformAdmin || !("admin" in item)).map((item) => {
+            const onTeamHome = !me.platformAdmin && me.workspaces.some((w) => pathname === `/workspaces/${encodeURIComponent(w.name)}`);
+            const active = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href) && !onTeamHome;
             return (
               <li key={item.href}>
                 <Link
@@ -51,6 +62,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           <span className={`mr-1 inline-block h-2 w-2 rounded-full ${live.state === "live" ? "bg-emerald-500" : "bg-amber-400"}`} aria-hidden />
           {live.state === "live" ? "Live" : live.state === "connecting" ? "Connecting…" : "Reconnecting…"}
         </p>
+        <UserMenu me={me} />
       </nav>
       <main className="min-w-0 flex-1 px-8 py-6">
         <ClusterBanners />

@@ -1,15 +1,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_DEMO, E2E_PORT } from "./env";
-import { KUBE_E2E_PORT } from "./kube-env";
+import { ADMIN_STATE, E2E_DEMO, E2E_PORT } from "./env";
+import { KUBE_ADMIN_STATE, KUBE_E2E_PORT } from "./kube-env";
 
 const FILE = path.join(E2E_DEMO, "mgmt", "bookinfo-backends-config.yaml");
 const OBJECT_PAGE = "/objects/mgmt/bookinfo-backends-config/RouteTable.networking.gloo.solo.io/reviews";
 /** Later specs read the demo as checked in: put the edited file back and wait until the server has it again. */
-test.afterAll(async ({ request }) => {
+test.afterAll(async ({ playwright }) => {
+  // Its own context: the hook may run after the kube block, whose server and session differ.
+  const request = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${E2E_PORT}`, storageState: ADMIN_STATE });
   fs.copyFileSync(path.resolve("examples/bookinfo-multicluster/mgmt/bookinfo-backends-config.yaml"), FILE);
-  await expect.poll(async () => JSON.stringify(await (await request.get(`http://127.0.0.1:${E2E_PORT}/api/v1/objects`, { params: { kind: "RouteTable.networking.gloo.solo.io", cluster: "mgmt", namespace: "bookinfo-backends-config", name: "reviews" } })).json()), { timeout: 20_000 }).toContain('"weight":50');
+  await expect.poll(async () => JSON.stringify(await (await request.get("/api/v1/objects", { params: { kind: "RouteTable.networking.gloo.solo.io", cluster: "mgmt", namespace: "bookinfo-backends-config", name: "reviews" } })).json()), { timeout: 20_000 }).toContain('"weight":50');
+  await request.dispose();
 });
 
 const weight = (page: Page, n: number) => page.getByRole("textbox", { name: `Weight of destination ${n} of route reviews`, exact: true });
@@ -151,7 +154,7 @@ test("New starts a draft from a kind template in the chosen cluster; a draft can
 });
 
 test.describe("against real API servers", () => {
-  test.use({ baseURL: `http://127.0.0.1:${KUBE_E2E_PORT}` });
+  test.use({ baseURL: `http://127.0.0.1:${KUBE_E2E_PORT}`, storageState: KUBE_ADMIN_STATE });
 
   test("a 422 from the API server shows its causes on the field; an object changed underneath opens the conflict dialog, and reload-and-reapply keeps the edit", async ({ page }) => {
     test.setTimeout(120_000);

@@ -1,7 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { KUBE_E2E_CONTROL, KUBE_E2E_PORT } from "./kube-env";
+import { KUBE_ADMIN_STATE, KUBE_E2E_CONTROL, KUBE_E2E_PORT } from "./kube-env";
 
-test.use({ baseURL: `http://127.0.0.1:${KUBE_E2E_PORT}` });
+// Both servers answer on 127.0.0.1, so their session cookies share a jar: this spec uses its server's own.
+test.use({ baseURL: `http://127.0.0.1:${KUBE_E2E_PORT}`, storageState: KUBE_ADMIN_STATE });
 
 const control = (body: object) => fetch(`http://127.0.0.1:${KUBE_E2E_CONTROL}/`, { method: "POST", body: JSON.stringify(body) });
 const fault = (cluster: string, f: object) => control({ cluster, fault: f });

@@ -13,6 +13,7 @@ import { createWithStatus, seedFromDirectory } from "../test/kube/seed";
 import { crdGroups } from "../test/kube/crd-gen";
 import { installCrds } from "../test/kube/install-crds";
 import { discoverServedKinds } from "@/lib/server/sources/kube/served";
+import { kubeFetch } from "@/lib/server/sources/kube/http";
 import { groupKind, splitApiVersion } from "@/lib/model/registry";
 import type { KubeObject } from "@/lib/model/meta";
 import { KUBE_E2E_CONTROL, KUBE_E2E_PORT } from "./kube-env";
@@ -36,11 +37,15 @@ for (const name of clusters) {
   await installCrds(admin, crdGroups().filter((g) => !g.endsWith(".istio.io")));
   const seeded = await seedFromDirectory(admin, path.resolve("examples/bookinfo-multicluster", name));
   console.log(`serve-kube: ${name}: ${seeded.created} objects; not served here: ${seeded.skippedKinds.join(", ")}`);
+  // Writes impersonate the signed-in user: the demo's platform admin is cluster-admin here, as a real
+  // platform team would bind it (the other demo users get nothing, so the cluster refuses their writes).
+  const binding = { apiVersion: "rbac.authorization.k8s.io/v1", kind: "ClusterRoleBinding", metadata: { name: "meshpane-demo-admin" }, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: "cluster-admin" }, subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "User", name: "admin@demo.meshpane.local" }] };
+  await kubeFetch(admin, { method: "POST", path: "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", body: JSON.stringify(binding), contentType: "application/json" });
   const proxy = await startFaultProxy(server.url, server.caFile);
   proxies.set(name, proxy);
   proxyKubeconfig(path.join(root, `${name}.kubeconfig`), name, proxy.url, server.tokens.admin);
 }
-const config = ["clusters:", ...clusters.flatMap((c, i) => [`  - name: ${c}`, `    management: ${i === 0}`, `    source: { kubeconfig: { path: ${c}.kubeconfig, context: ${c} } }`]), "staleAfterSeconds: 20"].join("\n");
+const config = ["clusters:", ...clusters.flatMap((c, i) => [`  - name: ${c}`, `    management: ${i === 0}`, `    source: { kubeconfig: { path: ${c}.kubeconfig, context: ${c} } }`]), "staleAfterSeconds: 20", "auth: { demo: true }"].join("\n");
 fs.writeFileSync(path.join(root, "meshpane.config.yaml"), `${config}\n`);
 
 http
@@ -64,7 +69,12 @@ http
   .listen(KUBE_E2E_CONTROL, "127.0.0.1");
 
 const env = { ...process.env, MESHPANE_CONFIG: path.join(root, "meshpane.config.yaml"), DATABASE_URL: `file:${path.join(root, "e2e.db")}`, NEXT_TELEMETRY_DISABLED: "1" };
-const server = spawn("sh", ["-c", `npx prisma migrate deploy >/dev/null && exec npx next start -H 127.0.0.1 -p ${KUBE_E2E_PORT}`], { stdio: "inherit", env });
+// The kube tokens are canaries: e2e/auth.spec.ts checks that none reaches a response or this server's log.
+fs.writeFileSync(path.join(root, "canaries.json"), JSON.stringify(servers.flatMap((s) => Object.values(s.tokens))));
+const log = fs.createWriteStream(path.join(root, "server.log"));
+const server = spawn("sh", ["-c", `npx prisma migrate deploy >/dev/null && exec npx next start -H 127.0.0.1 -p ${KUBE_E2E_PORT}`], { stdio: ["ignore", "pipe", "pipe"], env });
+server.stdout.on("data", (b: Buffer) => (process.stdout.write(b), log.write(b)));
+server.stderr.on("data", (b: Buffer) => (process.stderr.write(b), log.write(b)));
 const shutdown = async () => {
   server.kill("SIGTERM");
   for (const p of proxies.values()) await p.close();

@@ -27,6 +27,10 @@ export async function sendJson<T>(method: "POST" | "PUT" | "DELETE", path: strin
 
 async function answer<T>(res: Response): Promise<T> {
   const body: unknown = await res.json().catch(() => null);
+  // The session ended (expired or signed out in another tab): sign in again and come back.
+  if (res.status === 401 && typeof window !== "undefined" && window.location.pathname !== "/login") {
+    window.location.assign(`/login?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);
+  }
   if (!res.ok) {
     const e = (body ?? {}) as { code?: string; message?: string; fields?: ApiResponseError["fields"] };
     throw new ApiResponseError(res.status, e.code ?? "Error", e.message ?? `request failed with status ${res.status}`, e.fields);

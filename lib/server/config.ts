@@ -17,20 +17,73 @@ const clusterSchema = z.strictObject({
   source: sourceSchema,
 });
 
+const ROLES = ["platform-admin", "workspace-admin", "editor", "viewer"] as const;
+
+const oidcSchema = z.strictObject({
+  issuer: z.url("must be the issuer URL of the OpenID provider"),
+  clientId: z.string().min(1, "must be the client id registered at the provider"),
+  /** Name of the environment variable holding the client secret (the secret never goes in this file). */
+  clientSecretEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "must be an environment variable name").optional(),
+  /** A file holding the client secret (e.g. a mounted Kubernetes Secret). */
+  clientSecretFile: z.string().min(1, "must be a file path").optional(),
+  redirectUri: z.url("must be this server's callback URL, ending in /api/v1/auth/oidc/callback"),
+  groupsClaim: z.string().min(1, "must name the ID token claim listing groups").default("groups"),
+  scopes: z.array(z.string().min(1)).optional(),
+}).refine((o) => !(o.clientSecretEnv && o.clientSecretFile), { message: "must set at most one of clientSecretEnv and clientSecretFile", path: ["clientSecretEnv"] });
+
+const roleMappingSchema = z.strictObject({
+  group: z.string().min(1, "must name a group of the identity provider"),
+  role: z.enum(ROLES, { message: `must be one of ${ROLES.join(", ")}` }),
+  workspace: z.string().min(1, "must name a workspace").optional(),
+}).refine((r) => (r.role === "platform-admin") === (r.workspace === undefined), { message: "must name a workspace for workspace roles and none for platform-admin", path: ["workspace"] });
+
+const authSchema = z.strictObject({
+  oidc: oidcSchema.optional(),
+  roles: z.array(roleMappingSchema).default([]),
+  /** The demo sign-in page with seeded users (no password): off unless set; the bundled demo has it on. */
+  demo: z.boolean().optional(),
+  /** Hours a session lasts. */
+  sessionHours: z.number().positive("must be a positive number of hours").max(24 * 30, "must be at most 720").optional(),
+});
+
 const configSchema = z.strictObject({
   clusters: z.array(clusterSchema).min(1, "must list at least one cluster"),
+  auth: authSchema.optional(),
   /** Seconds without a successful sync after which a cluster is Stale. */
   staleAfterSeconds: z.number().int().positive().optional(),
 }).refine((c) => c.clusters.filter((x) => x.management).length <= 1, { message: "must mark at most one cluster as management", path: ["clusters"] })
   .refine((c) => new Set(c.clusters.map((x) => x.name)).size === c.clusters.length, { message: "must give every cluster a unique name", path: ["clusters"] });
 
+export type Role = (typeof ROLES)[number];
+export type OidcConfig = Omit<z.infer<typeof oidcSchema>, "clientSecretEnv" | "clientSecretFile"> & {
+  /** Where the secret is read from at sign-in time; the secret itself is never kept in the configuration. */
+  clientSecret: { env: string } | { file: string } | null;
+};
+export interface AuthConfig {
+  oidc: OidcConfig | null;
+  roles: z.infer<typeof roleMappingSchema>[];
+  demo: boolean;
+  sessionHours: number;
+}
 export type ClusterSourceConfig = z.infer<typeof sourceSchema>;
 export type ClusterConfig = z.infer<typeof clusterSchema> & { management: boolean };
 export interface MeshpaneConfig {
   clusters: ClusterConfig[];
   staleAfterSeconds: number;
+  /** Sign-in settings; absent means none is enabled (see `authOf`). */
+  auth?: AuthConfig;
   /** Where the configuration came from, for the UI ("bundled demo" or a file path). */
   origin: string;
+}
+
+/** The bundled demo (no configuration file): the demo sign-in only. */
+const DEMO_AUTH: AuthConfig = { oidc: null, roles: [], demo: true, sessionHours: 12 };
+/** A configuration file without an `auth` section: no way to sign in until one is configured (safe default). */
+const NO_AUTH: AuthConfig = { oidc: null, roles: [], demo: false, sessionHours: 12 };
+
+/** The sign-in settings of a configuration (none enabled when it has none). */
+export function authOf(config: MeshpaneConfig): AuthConfig {
+  return config.auth ?? NO_AUTH;
 }
 
 export const DEMO_DIR = path.join("examples", "bookinfo-multicluster");
@@ -41,6 +94,7 @@ export function demoConfig(root: string): MeshpaneConfig {
   return {
     origin: "bundled demo",
     staleAfterSeconds: 60,
+    auth: DEMO_AUTH,
     clusters: [
       { name: "mgmt", management: true, source: { directory: dir("mgmt") } },
       { name: "cluster-1", management: false, source: { directory: dir("cluster-1") } },
@@ -73,7 +127,17 @@ export function parseConfig(text: string, file: string): MeshpaneConfig {
   const base = path.dirname(file);
   const clusters = parsed.data.clusters.map((c): ClusterConfig => ({ ...c, management: c.management ?? false, source: resolvePaths(c.source, base) }));
   if (!clusters.some((c) => c.management) && clusters[0]) clusters[0].management = true;
-  return { clusters, staleAfterSeconds: parsed.data.staleAfterSeconds ?? 60, origin: file };
+  return { clusters, staleAfterSeconds: parsed.data.staleAfterSeconds ?? 60, auth: authConfig(parsed.data.auth, base), origin: file };
+}
+
+function authConfig(auth: z.infer<typeof authSchema> | undefined, base: string): AuthConfig {
+  if (!auth) return NO_AUTH;
+  let oidc: OidcConfig | null = null;
+  if (auth.oidc) {
+    const { clientSecretEnv, clientSecretFile, ...rest } = auth.oidc;
+    oidc = { ...rest, clientSecret: clientSecretEnv ? { env: clientSecretEnv } : clientSecretFile ? { file: path.resolve(base, clientSecretFile) } : null };
+  }
+  return { oidc, roles: auth.roles, demo: auth.demo ?? false, sessionHours: auth.sessionHours ?? 12 };
 }
 
 function resolvePaths(source: ClusterSourceConfig, base: string): ClusterSourceConfig {

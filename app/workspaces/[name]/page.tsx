@@ -18,6 +18,10 @@ export default function WorkspacePage() {
           <h1 className="text-2xl font-semibold tracking-tight">{w.name}</h1>
           <p className="mb-6 text-sm">
             <Link className="text-indigo-700 hover:underline" href={`/graph?view=workspace&name=${encodeURIComponent(w.name)}&expand=${encodeURIComponent(`ws:${w.name}`)}`}>Show in the graph</Link>
+            {" · "}<Link className="text-indigo-700 hover:underline" href="/destinations">Destinations</Link>
+            {" · "}<Link className="text-indigo-700 hover:underline" href={`/policies?workspace=${encodeURIComponent(w.name)}`}>Policies</Link>
+            {" · "}<Link className="text-indigo-700 hover:underline" href={`/translation?workspace=${encodeURIComponent(w.name)}`}>Translation preview</Link>
+            {" · "}<Link className="text-indigo-700 hover:underline" href={`/drafts?workspace=${encodeURIComponent(w.name)}`}>Drafts</Link>
           </p>
           <Section title="Clusters and namespaces">
             <ul className="space-y-1 text-sm">

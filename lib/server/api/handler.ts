@@ -2,17 +2,14 @@ import "server-only";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
 import { toFieldErrors } from "@/lib/model/errors";
+import { ANONYMOUS, type Scope } from "../auth/scope";
+import { resolveSession, SESSION_COOKIE } from "../auth/session";
 import { observeRoute } from "../metrics/route-timing";
 import { getMeshStore } from "../store";
 import type { MeshStore } from "../store/mesh-store";
 import { ApiError, badRequest } from "./errors";
 
-/** Who is calling and what they may see. Until sign-in lands every caller is the local admin. */
-export interface Scope {
-  kind: "local-admin";
-  /** Workspaces the caller may see; "all" for platform admins. */
-  workspaces: "all";
-}
+export type { Scope } from "../auth/scope";
 
 export interface HandlerContext<Q, P, B = undefined> {
   request: NextRequest;
@@ -31,14 +28,19 @@ interface RouteSpec<Q, P, B> {
   body?: z.ZodType<B>;
   /** Writes get an origin check (so does every request with a body). */
   write?: boolean;
-  /** ops: "public" for probes and metrics (/healthz, /readyz, /metrics): answered at once, not after the first sync. */
-  auth?: "public";
+  /**
+   * "user" (default): a signed-in caller, else 401. "public": sign-in endpoints, probes and metrics
+   * (/healthz, /readyz, /metrics), which get the caller's scope when there is a session and `ANONYMOUS`
+   * otherwise, and are answered at once, not after the first sync.
+   */
+  auth?: "user" | "public";
 }
 
 type NextRouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * The one route-handler wrapper: resolves the caller's scope, checks the origin of writes and of requests
+ * The one route-handler wrapper: resolves the caller's scope from the session cookie (401 without one,
+ * unless the route is public), checks the origin of writes and of requests
  * with a body, parses query and path parameters and the JSON body with zod, and maps typed errors to JSON
  * `{code, message, fields?}`.
  * Handlers return plain data (sent as JSON) or a Response (streams).
@@ -47,7 +49,7 @@ export function route<Q = Record<string, never>, P = Record<string, never>, B = 
   return observeRoute(async (request: NextRequest, context: NextRouteContext): Promise<Response> => {
     try {
       if (spec.write || spec.body) checkOrigin(request);
-      const scope: Scope = { kind: "local-admin", workspaces: "all" };
+      const scope = await resolveScope(request, spec.auth ?? "user");
       const query = parseWith(spec.query, Object.fromEntries(request.nextUrl.searchParams), "query");
       const params = parseWith(spec.params, (await context.params) ?? {}, "path");
       const body = spec.body ? parseWith(spec.body, await readJson(request), "body") : (undefined as B);
@@ -60,6 +62,14 @@ export function route<Q = Record<string, never>, P = Record<string, never>, B = 
       return errorResponse(err);
     }
   });
+}
+
+/** The caller's scope from the session cookie: the only place that reads the session. */
+async function resolveScope(request: NextRequest, auth: "user" | "public"): Promise<Scope> {
+  const scope = await resolveSession(request.cookies.get(SESSION_COOKIE)?.value);
+  if (scope) return scope;
+  if (auth === "public") return ANONYMOUS;
+  throw new ApiError(401, "Unauthorized", "sign in first: this endpoint needs a session (see /login)");
 }
 
 function parseWith<T>(schema: z.ZodType<T> | undefined, input: unknown, where: string): T {

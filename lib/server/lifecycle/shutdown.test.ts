@@ -8,6 +8,8 @@ import { GET as readyz } from "@/app/readyz/route";
 import { demoConfig } from "@/lib/server/config";
 import { DirectorySource } from "@/lib/server/sources/directory";
 import { MeshStore } from "@/lib/server/store/mesh-store";
+import { adminCookie } from "@/test/auth/harness";
+import { useTempDatabase } from "@/test/db";
 import { isShuttingDown, shutdown } from "./shutdown";
 
 const holder = globalThis as typeof globalThis & { __meshpaneStore?: MeshStore };
@@ -20,12 +22,12 @@ afterAll(() => {
 
 describe("graceful shutdown", () => {
   it("ends open event streams, closes the watches and turns /readyz unready", async () => {
-    process.env.DATABASE_URL = `file:${path.join(dir, "s.db")}`;
+    await useTempDatabase();
     const store = new MeshStore(demoConfig(process.cwd()), (c) => new DirectorySource((c.source as { directory: string }).directory));
     holder.__meshpaneStore = store;
     store.start();
     const ctx = { params: Promise.resolve({}) };
-    const res = await events(new NextRequest("http://127.0.0.1/api/v1/events"), ctx);
+    const res = await events(new NextRequest("http://127.0.0.1/api/v1/events", { headers: { cookie: await adminCookie() } }), ctx);
     const reader = res.body!.getReader();
     const first = new TextDecoder().decode((await reader.read()).value);
     expect(first).toContain("retry:");

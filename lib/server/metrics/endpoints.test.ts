@@ -15,6 +15,8 @@ import { kubeFetch } from "@/lib/server/sources/kube/http";
 import { MeshStore } from "@/lib/server/store/mesh-store";
 import { apiServerBinaryExists, startApiServer, type ApiServer } from "@/test/kube/apiserver";
 import { proxyKubeconfig, startFaultProxy, type FaultProxy } from "@/test/kube/fault-proxy";
+import { adminCookie } from "@/test/auth/harness";
+import { useTempDatabase } from "@/test/db";
 
 const run = apiServerBinaryExists() ? describe : describe.skip;
 const DELAY_MS = 2_500;
@@ -28,7 +30,7 @@ run("/healthz, /readyz and /metrics against a real API server behind a slow prox
   const holder = globalThis as typeof globalThis & { __meshpaneStore?: MeshStore };
 
   beforeAll(async () => {
-    process.env.DATABASE_URL = `file:${path.join(dir, "m.db")}`;
+    await useTempDatabase();
     api = await startApiServer("metrics");
     admin = new KubeConfig();
     admin.loadFromFile(api.kubeconfigPath);
@@ -63,7 +65,7 @@ run("/healthz, /readyz and /metrics against a real API server behind a slow prox
   }, 90_000);
 
   it("/metrics parses as Prometheus text, and its figures move when a cluster event arrives", async () => {
-    await call(clustersRoute, "/api/v1/clusters");
+    await call(clustersRoute, "/api/v1/clusters", await adminCookie());
     const first = await scrape();
     expect(first.value("meshpane_cluster_sync_state", { cluster: "c1", state: "Healthy" })).toBe(1);
     expect(first.value("meshpane_cluster_sync_state", { cluster: "c1", state: "Connecting" })).toBe(0);
@@ -81,8 +83,8 @@ run("/healthz, /readyz and /metrics against a real API server behind a slow prox
 
 type Handler = (request: NextRequest, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-function call(handler: Handler, pathname: string): Promise<Response> {
-  return handler(new NextRequest(`http://127.0.0.1${pathname}`), { params: Promise.resolve({}) });
+function call(handler: Handler, pathname: string, cookie?: string): Promise<Response> {
+  return handler(new NextRequest(`http://127.0.0.1${pathname}`, cookie ? { headers: { cookie } } : {}), { params: Promise.resolve({}) });
 }
 
 async function scrape() {

@@ -13,5 +13,5 @@ const query = z.object({
   continue: z.string().optional(),
 });
 
-/** The audit log, newest first. */
-export const GET = route({ query }, ({ query }) => listAudit(query));
+/** The audit log, newest first: all of it for platform admins, one's own entries for everyone else. */
+export const GET = route({ query }, ({ query, scope }) => listAudit(scope.platformAdmin ? query : { ...query, actor: scope.user.name }));

@@ -2,6 +2,8 @@ import { z } from "zod";
 import { route } from "@/lib/server/api/handler";
 import { notFound } from "@/lib/server/api/errors";
 import { gatewayGraph, highlightGraph, workspaceDetailGraph, workspaceGraph, type Graph } from "@/lib/graph";
+import { filterGraph } from "@/lib/server/auth/filter-graph";
+import { readFilter } from "@/lib/server/auth/visibility";
 import { derived } from "@/lib/server/store/derived";
 
 /** Node budget: above it lower-level nodes collapse into aggregates. */
@@ -25,19 +27,21 @@ const query = z.discriminatedUnion("view", [
 const list = (s: string | undefined) => (s ?? "").split(",").filter((x) => x !== "");
 
 /**
- * Nodes and edges of the workspaces graph, of one workspace with the nodes the caller expanded, or of the
- * gateways (gateway → listeners → routes → backends); with `highlight`, which nodes stand for those objects.
+ * What the caller may see of the workspaces graph, of one workspace with the nodes the caller expanded, or
+ * of the gateways (gateway → listeners → routes → backends); with `highlight`, which nodes stand for those objects.
  */
-export const GET = route({ query }, ({ query, store }) => {
+export const GET = route({ query }, ({ query, scope, store }) => {
   const d = derived(store);
+  const f = readFilter(scope, d.workspaces);
   const options = { maxNodes: query.max };
   let graph: Graph;
   if (query.view === "workspaces") graph = workspaceGraph(d.workspaces, d.attachment, options);
   else if (query.view === "gateways") graph = gatewayGraph(d.gateways, options);
   else {
-    if (!d.workspaces.workspace(query.name)) throw notFound(`workspace ${query.name}`);
+    if (!d.workspaces.workspace(query.name) || !f.workspace(query.name)) throw notFound(`workspace ${query.name}`);
     graph = workspaceDetailGraph(d.workspaces, d.attachment, query.name, list(query.expand), options);
   }
+  graph = filterGraph(graph, f);
   const keys = list(query.highlight);
   return keys.length > 0 ? { ...graph, highlight: highlightGraph(graph, d.workspaces, keys) } : graph;
 });

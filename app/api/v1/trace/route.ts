@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { route } from "@/lib/server/api/handler";
+import { notFound } from "@/lib/server/api/errors";
+import { readFilter } from "@/lib/server/auth/visibility";
 import { actorOf } from "@/lib/server/changes/actor";
 import { derivedWithDraft } from "@/lib/server/changes/draft-snapshot";
 import { getDraft } from "@/lib/server/drafts/repo";
@@ -26,9 +28,18 @@ const body = z.strictObject({
   draft: z.string().regex(/^[0-9a-f-]{36}$/, "must be a draft id").optional(),
 });
 
-/** Traces one request through a gateway, optionally with a draft applied (read-only; POST only to carry the body). */
+/**
+ * Traces one request through a gateway, optionally with a draft (one of the caller's) applied; read-only,
+ * POST only to carry the body. The gateway entered must be in the caller's namespaces; otherwise it
+ * answers 404 as if the gateway were absent.
+ */
 export const POST = route({ body }, async ({ body, scope, store }) => {
   const { draft: draftId, ...input } = body;
   const d = draftId ? await derivedWithDraft(store, await getDraft(actorOf(scope).name, draftId)) : derived(store);
-  return traceView(d.gateways, input);
+  const view = traceView(d.gateways, input);
+  const f = readFilter(scope, derived(store).workspaces);
+  if (!f.all && !(view.cluster && view.gateway && f.namespace(view.cluster, view.gateway.namespace))) {
+    throw notFound(input.gateway ? `gateway ${input.gateway.namespace}/${input.gateway.name}` : `a gateway serving ${input.host}`);
+  }
+  return view;
 });

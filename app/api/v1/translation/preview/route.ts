@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { FieldError } from "@/lib/model/errors";
 import type { KubeObject } from "@/lib/model/meta";
+import type { ObjectRef } from "@/lib/snapshot/ref";
 import { route } from "@/lib/server/api/handler";
 import { badRequest } from "@/lib/server/api/errors";
+import { readFilter } from "@/lib/server/auth/visibility";
 import { derived } from "@/lib/server/store/derived";
 import { previewChange, type ClusterObject } from "@/lib/validate";
 import { previewView } from "@/lib/views/translation";
@@ -24,9 +26,9 @@ const body = z.strictObject({ added: list, changed: list, deleted: list });
 
 /**
  * What a change would do before it is applied: Istio outputs added, removed and changed per cluster and
- * namespace, and diagnostics added and removed. Read-only; POST only to carry the body.
+ * namespace, and diagnostics added and removed, limited to the caller's namespaces. Read-only; POST only to carry the body.
  */
-export const POST = route({ body }, ({ body, store }) => {
+export const POST = route({ body }, ({ body, scope, store }) => {
   const d = derived(store);
   const clusters = new Set(d.snapshot.clusters.map((c) => c.name));
   const fields: FieldError[] = (["added", "changed", "deleted"] as const).flatMap((k) =>
@@ -39,5 +41,13 @@ export const POST = route({ body }, ({ body, store }) => {
     translation: d.translation,
     diagnostics: d.diagnostics,
   });
-  return previewView(result);
+  const f = readFilter(scope, d.workspaces);
+  const view = previewView(result);
+  if (f.all) return view;
+  const inScope = (o: { cluster: string; namespace: string }) => f.namespace(o.cluster, o.namespace);
+  const diag = (x: { objects: readonly ObjectRef[] }) => x.objects[0] !== undefined && f.ref(x.objects[0]);
+  return {
+    byNamespace: view.byNamespace.filter(inScope), outputsAdded: view.outputsAdded.filter(inScope), outputsRemoved: view.outputsRemoved.filter(inScope),
+    outputsChanged: view.outputsChanged.filter(inScope), diagnosticsAdded: view.diagnosticsAdded.filter(diag), diagnosticsRemoved: view.diagnosticsRemoved.filter(diag),
+  };
 });

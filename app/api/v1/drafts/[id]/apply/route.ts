@@ -6,6 +6,7 @@ import { actorOf, authorizeWrite } from "@/lib/server/changes/actor";
 import { applyDraft } from "@/lib/server/changes/apply";
 import { getDraft } from "@/lib/server/drafts/repo";
 import { draftIdParams } from "@/lib/server/drafts/schema";
+import { derived } from "@/lib/server/store/derived";
 
 const body = z.strictObject({
   contentHash: z.string({ message: "must be the draft's contentHash" }).length(64, "must be the draft's contentHash"),
@@ -17,6 +18,6 @@ export const POST = route({ params: draftIdParams, body, write: true }, async ({
   const actor = actorOf(scope);
   const draft = await getDraft(actor.name, params.id);
   const refs = draft.items.flatMap((i) => { const p = parseItemYaml(i.cluster, i.yaml); return p.object ? [refOf(i.cluster, p.object)] : i.base ? [i.base.ref] : []; });
-  authorizeWrite(scope, refs, body.force);
+  authorizeWrite(scope, derived(store).workspaces, refs, body.force);
   return applyDraft(store, draft, body.contentHash, body.force, actor);
 });

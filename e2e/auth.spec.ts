@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { stringify } from "yaml";
 
 // Every test here starts signed out.
 test.use({ storageState: { cookies: [], origins: [] } });
@@ -88,6 +89,24 @@ test("the reviewer can preview but not apply; signing out ends the session", asy
   const denied = await api.post("/api/v1/auth/check", { data: { action: "apply", workspaces: ["bookinfo-frontends"] } });
   expect(denied.status()).toBe(403);
   expect(((await denied.json()) as { message: string }).message).toContain("missing permission write");
+
+  // A draft of the team's own policy: the reviewer previews it, the Apply button stays off, the API refuses.
+  const ref = { cluster: "mgmt", group: "resilience.policy.gloo.solo.io", kind: "RetryTimeoutPolicy", namespace: "bookinfo-frontends-config", name: "checkout-timeout" };
+  const live = ((await (await api.get("/api/v1/objects", { params: { kind: `${ref.kind}.${ref.group}`, cluster: ref.cluster, namespace: ref.namespace, name: ref.name } })).json()) as { items: { object: { metadata: { labels?: Record<string, string> } } }[] }).items[0]!.object;
+  const edited = { ...live, metadata: { ...live.metadata, labels: { ...live.metadata.labels, reviewed: "yes" } } };
+  const draft = (await (await api.post("/api/v1/drafts", { data: { items: [{ op: "update", cluster: "mgmt", yaml: stringify(edited), base: { ref, resourceVersion: null, yaml: stringify(live) } }] } })).json()) as { id: string; contentHash: string };
+  const preview = await api.post(`/api/v1/drafts/${draft.id}/preview`, { data: { contentHash: draft.contentHash } });
+  expect(preview.status()).toBe(200);
+  expect(((await preview.json()) as { ok: boolean }).ok).toBe(true);
+  const apply = await api.post(`/api/v1/drafts/${draft.id}/apply`, { data: { contentHash: draft.contentHash } });
+  expect(apply.status()).toBe(403);
+  await page.goto(`/drafts/${draft.id}`);
+  const button = page.getByRole("button", { name: "Apply", exact: true });
+  await expect(button).toBeDisabled();
+  await expect(button).toHaveAttribute("title", /can preview but not apply/);
+  await page.screenshot({ path: ".test-results/auth-reviewer-draft.png", fullPage: true });
+  expect((await api.delete(`/api/v1/drafts/${draft.id}`)).status()).toBe(200);
+
   const crossOrigin = await api.post("/api/v1/auth/check", { data: { action: "write", workspaces: [] }, headers: { origin: "http://evil.example" } });
   expect(crossOrigin.status()).toBe(403);
 

@@ -6,7 +6,7 @@ import { draftsApi } from "@/lib/client/api/drafts";
 import { ItemEditor } from "../editor/item-editor";
 import { parseText } from "../editor/yaml-doc";
 import { ApplyResults } from "./apply-results";
-import { useCanForce } from "./can-force";
+import { useDraftPermissions } from "./can-force";
 import { ConflictDialog } from "./conflict-dialog";
 import { PreviewPanel } from "./preview-panel";
 import { useDraftEditor, type SaveState } from "./use-draft-editor";
@@ -25,7 +25,7 @@ const SAVE_LABEL: Record<SaveState, string> = { saved: "All changes saved", unsa
  */
 export function DraftEditor({ id }: { id: string }) {
   const ed = useDraftEditor(id);
-  const canForce = useCanForce();
+  const { canForce, canApply: mayApply, role } = useDraftPermissions();
   const [preview, setPreview] = useState<Answered<DraftPreview> | null>(null);
   const [applied, setApplied] = useState<Answered<ApplyResult> | null>(null);
   const [busy, setBusy] = useState<"preview" | "apply" | "rebase" | null>(null);
@@ -38,7 +38,8 @@ export function DraftEditor({ id }: { id: string }) {
 
   const open = server.status === "open";
   const previewedNow = server.previewedHash === server.contentHash || (preview !== null && preview.result.ok && preview.result.contentHash === server.contentHash);
-  const canApply = open && !local.dirty && ed.save === "saved" && previewedNow && busy === null;
+  const canApply = mayApply && open && !local.dirty && ed.save === "saved" && previewedNow && busy === null;
+  const applyTitle = !mayApply ? `Your role (${role}) can preview but not apply` : canApply ? undefined : "Preview the draft as it stands first";
 
   const run = async <T,>(what: "preview" | "apply" | "rebase", fn: () => Promise<T>): Promise<T | null> => {
     setBusy(what);
@@ -96,7 +97,7 @@ export function DraftEditor({ id }: { id: string }) {
           <button type="button" disabled={!open || busy !== null} onClick={() => void doPreview()} className="rounded border border-indigo-300 px-3 py-1.5 font-medium text-indigo-700 hover:bg-indigo-50 disabled:opacity-50">
             {busy === "preview" ? "Previewing…" : "Preview"}
           </button>
-          <button type="button" disabled={!canApply} title={canApply ? undefined : "Preview the draft as it stands first"} onClick={() => void doApply()} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
+          <button type="button" disabled={!canApply} title={applyTitle} onClick={() => void doApply()} className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700 disabled:opacity-50">
             {busy === "apply" ? "Applying…" : "Apply"}
           </button>
         </div>

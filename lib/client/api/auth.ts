@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import type { AuthProvidersView } from "@/lib/views/auth";
-import { ApiResponseError, fetchJson } from "../fetch-json";
+import type { AuthProvidersView, MeView } from "@/lib/views/auth";
+import { fetchJson, sendJson } from "../fetch-json";
 
 /** `GET /api/v1/auth/providers`: demo users and whether OpenID Connect sign-in is configured. */
 export const providersQuery = queryOptions({ queryKey: ["auth-providers"], queryFn: () => fetchJson<AuthProvidersView>("/api/v1/auth/providers"), staleTime: Infinity });
@@ -9,15 +9,14 @@ export function useProviders() {
   return useQuery(providersQuery);
 }
 
-async function post<T>(path: string, body: unknown): Promise<T> {
-  const res = await fetch(path, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
-  const json: unknown = await res.json().catch(() => null);
-  if (!res.ok) {
-    const e = (json ?? {}) as { code?: string; message?: string };
-    throw new ApiResponseError(res.status, e.code ?? "Error", e.message ?? `request failed with status ${res.status}`);
-  }
-  return json as T;
+/** `GET /api/v1/auth/me`: the signed-in user and their roles. */
+export const meQuery = queryOptions({ queryKey: ["auth-me"], queryFn: () => fetchJson<MeView>("/api/v1/auth/me"), staleTime: 60_000 });
+
+export function useMe() {
+  return useQuery(meQuery);
 }
+
+const post = <T,>(path: string, body: unknown) => sendJson<T>("POST", path, body);
 
 /** `POST /api/v1/auth/demo`: signs in as a demo user; answers where to go next. */
 export const signInDemo = (user: string, next: string) => post<{ user: string; next: string }>("/api/v1/auth/demo", { user, next });

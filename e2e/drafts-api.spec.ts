@@ -75,3 +75,24 @@ test("a request is traced as if a draft were applied: a ReferenceGrant in the dr
   expect((await request.post("/api/v1/trace", { data: { host: "api.example.com", path: "/", draft: "00000000-0000-0000-0000-000000000000" } })).status()).toBe(404);
   expect((await request.delete(`/api/v1/drafts/${draft.id}`)).status()).toBe(200);
 });
+
+test("the trace page traces with a draft chosen in the form, and says so", async ({ page, request }) => {
+  const grant = { apiVersion: "gateway.networking.k8s.io/v1beta1", kind: "ReferenceGrant", metadata: { name: "from-gloo-edge", namespace: "bookinfo-backends" }, spec: { from: [{ group: "gateway.networking.k8s.io", kind: "HTTPRoute", namespace: "gloo-edge" }], to: [{ group: "", kind: "Service" }] } };
+  const draft = await draftOf(request, [{ op: "create", cluster: "cluster-1", yaml: stringify(grant) }]);
+  await page.goto(`/drafts/${draft.id}`);
+  await page.getByRole("link", { name: "Trace with this draft" }).click();
+  await expect(page).toHaveURL(new RegExp(`draft=${draft.id}`));
+  const form = page.getByRole("form", { name: "Trace a request" });
+  await form.getByLabel("Cluster").selectOption("cluster-1");
+  await form.getByLabel("Host").fill("api.example.com");
+  await form.getByLabel("Path").fill("/ratings");
+  await form.getByRole("button", { name: "Trace" }).click();
+  await expect(page.getByTestId("trace-draft")).toContainText("create ReferenceGrant");
+  await expect(page.getByTestId("trace-status")).toContainText("200");
+  await page.screenshot({ path: ".test-results/trace-with-draft.png", fullPage: true });
+  await page.getByRole("form", { name: "Trace a request" }).getByLabel("With draft").selectOption("");
+  await page.getByRole("form", { name: "Trace a request" }).getByRole("button", { name: "Trace" }).click();
+  await expect(page.getByTestId("trace-draft")).toHaveCount(0);
+  await expect(page.getByTestId("trace-status")).toContainText("500");
+  expect((await request.delete(`/api/v1/drafts/${draft.id}`)).status()).toBe(200);
+});

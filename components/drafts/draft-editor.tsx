@@ -94,6 +94,7 @@ export function DraftEditor({ id }: { id: string }) {
         </span>
         <span className="text-slate-400">revision {server.revision} · by {server.owner}</span>
         <div className="ml-auto flex gap-2">
+          <a href={`/trace?draft=${id}`} className="rounded px-3 py-1.5 font-medium text-indigo-700 hover:bg-indigo-50">Trace with this draft</a>
           <button type="button" disabled={!open || busy !== null} onClick={() => void doPreview()} className="rounded border border-indigo-300 px-3 py-1.5 font-medium text-indigo-700 hover:bg-indigo-50 disabled:opacity-50">
             {busy === "preview" ? "Previewing…" : "Preview"}
           </button>

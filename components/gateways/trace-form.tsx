@@ -1,6 +1,7 @@
 "use client";
 import { useState, type FormEvent } from "react";
-import type { TraceInput } from "@/lib/gateways";
+import type { TraceInput } from "@/lib/client/api/gateways";
+import type { DraftSummary } from "@/lib/views/drafts";
 import type { GatewayListItem } from "@/lib/views/gateways";
 
 /** The trace form's state, exactly what the URL carries (shareable). */
@@ -17,9 +18,11 @@ export interface TraceParams {
   headers: string;
   /** One `name=value` per line. */
   query: string;
+  /** Trace as if this draft were applied (its id), or "" for the configuration as it is. */
+  draft: string;
 }
 
-const KEYS: (keyof TraceParams)[] = ["cluster", "namespace", "gateway", "kind", "method", "host", "port", "path", "headers", "query"];
+const KEYS: (keyof TraceParams)[] = ["cluster", "namespace", "gateway", "kind", "method", "host", "port", "path", "headers", "query", "draft"];
 
 /** Reads the form state from URL search parameters. */
 export function paramsFromSearch(search: URLSearchParams): TraceParams {
@@ -50,13 +53,14 @@ export function inputFromParams(p: TraceParams): TraceInput | null {
     ...(p.gateway ? { gateway: { namespace: p.namespace, name: p.gateway, kind: p.kind === "EdgeGateway" ? "EdgeGateway" as const : "Gateway" as const } } : {}),
     host: p.host, path: p.path || "/", method: p.method || "GET",
     ...(p.port ? { port: Number(p.port) } : {}), ...(headers ? { headers } : {}), ...(query ? { query } : {}),
+    ...(p.draft ? { draft: p.draft } : {}),
   };
 }
 
 const input = "mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm";
 
 /** The trace form; submitting writes the state into the URL through `onSubmit`. */
-export function TraceForm({ initial, gateways, onSubmit }: { initial: TraceParams; gateways: readonly GatewayListItem[]; onSubmit: (p: TraceParams) => void }) {
+export function TraceForm({ initial, gateways, drafts, onSubmit }: { initial: TraceParams; gateways: readonly GatewayListItem[]; drafts: readonly DraftSummary[]; onSubmit: (p: TraceParams) => void }) {
   const [p, setP] = useState(initial);
   const set = (k: keyof TraceParams) => (e: { target: { value: string } }) => setP({ ...p, [k]: e.target.value });
   const clusters = [...new Set(gateways.map((g) => g.cluster))].sort();
@@ -82,6 +86,11 @@ export function TraceForm({ initial, gateways, onSubmit }: { initial: TraceParam
       <label className="col-span-2">Path<input className={input} value={p.path} onChange={set("path")} placeholder="/reviews/1" /></label>
       <label className="col-span-2">Headers (one name: value per line)<textarea className={input} rows={2} value={p.headers} onChange={set("headers")} /></label>
       <label className="col-span-2">Query parameters (one name=value per line)<textarea className={input} rows={2} value={p.query} onChange={set("query")} /></label>
+      <label className="col-span-2">With draft<select className={input} value={p.draft} onChange={set("draft")}>
+        <option value="">none: the configuration as it is</option>
+        {drafts.map((d) => <option key={d.id} value={d.id}>{d.title}</option>)}
+        {p.draft && !drafts.some((d) => d.id === p.draft) && <option value={p.draft}>draft {p.draft.slice(0, 8)}</option>}
+      </select></label>
       <div className="col-span-4"><button type="submit" className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700">Trace</button></div>
     </form>
   );

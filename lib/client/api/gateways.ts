@@ -1,5 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import type { TraceInput } from "@/lib/gateways";
+import type { TraceInput as GatewayTraceInput } from "@/lib/gateways";
+
+/** A request to trace, optionally as if one of the caller's drafts were applied. */
+export type TraceInput = GatewayTraceInput & { draft?: string };
 import type { GatewayDetailView, GatewayListItem } from "@/lib/views/gateways";
 import type { TraceView, UpstreamListItem } from "@/lib/views/upstreams";
 import { ApiResponseError, fetchJson } from "../fetch-json";

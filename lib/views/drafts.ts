@@ -176,3 +176,13 @@ export interface AuditEntryView {
   /** sha256 of the canonical diff that was sent. */
   diffHash: string;
 }
+
+/** Filters of `GET /api/v1/audit`; absent or empty means any. */
+export interface AuditFilters {
+  actor?: string;
+  action?: string;
+  result?: string;
+  cluster?: string;
+  kind?: string;
+  draft?: string;
+}

@@ -1,16 +1,8 @@
 import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
-import type { AuditEntryView } from "@/lib/views/drafts";
+import type { AuditEntryView, AuditFilters } from "@/lib/views/drafts";
 import { fetchJson, type ListEnvelope } from "../fetch-json";
 
-/** Filters of the audit log; empty strings mean "any". */
-export interface AuditFilters {
-  actor?: string;
-  action?: string;
-  result?: string;
-  cluster?: string;
-  kind?: string;
-  draft?: string;
-}
+export type { AuditFilters };
 
 /** `GET /api/v1/audit`: the append-only audit log, newest first, narrowed by the filters. */
 export const auditQuery = (f: AuditFilters = {}) =>

@@ -2,35 +2,15 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { groupKind } from "@/lib/model/registry";
 import type { ObjectRef } from "@/lib/snapshot/ref";
-import type { AuditAction, AuditEntryView, AuditResult } from "@/lib/views/drafts";
+import type { AuditAction, AuditEntryView, AuditFilters, AuditResult } from "@/lib/views/drafts";
 import { db } from "../db/client";
 import { auditWrites } from "../metrics/registry";
 
-/** What one audited write or dry run was. */
-export interface AuditRecord {
-  actor: string;
-  action: AuditAction;
-  draftId: string | null;
-  cluster: string;
-  objects: ObjectRef[];
-  result: AuditResult;
-  status: number;
-  message: string;
-  /** The canonical diff that was sent; only its sha256 is kept. */
-  diff: string;
-}
+/** What one audited write or dry run was; `diff` is the canonical diff that was sent (only its sha256 is kept). */
+export type AuditRecord = Omit<AuditEntryView, "id" | "at" | "diffHash"> & { diff: string };
 
-/** Filters of `GET /api/v1/audit`. */
-export interface AuditQuery {
-  actor?: string;
-  action?: string;
-  result?: string;
-  cluster?: string;
-  kind?: string;
-  draft?: string;
-  limit: number;
-  continue?: string;
-}
+/** Filters and paging of `GET /api/v1/audit`. */
+export type AuditQuery = AuditFilters & { limit: number; continue?: string };
 
 /**
  * The audit log (issue 7 §5) is append-only: this module is the only code that touches the table, and it

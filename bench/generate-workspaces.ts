@@ -43,6 +43,6 @@ export function writeWorkspaceEnvironment(dir: string, count: number): string {
   fs.writeFileSync(path.join(dir, "mgmt", "all.yaml"), mgmt.map((o) => stringify(o)).join("---\n"));
   fs.writeFileSync(path.join(dir, "workload", "all.yaml"), workload.map((o) => stringify(o)).join("---\n"));
   const config = path.join(dir, "meshpane.config.yaml");
-  fs.writeFileSync(config, `clusters:\n  - name: mgmt\n    management: true\n    source: { directory: mgmt }\n  - name: workload\n    source: { directory: workload }\n`);
+  fs.writeFileSync(config, `clusters:\n  - name: mgmt\n    management: true\n    source: { directory: mgmt }\n  - name: workload\n    source: { directory: workload }\nauth: { demo: true }\n`);
   return config;
 }

@@ -21,11 +21,16 @@ export async function benchGraph(): Promise<boolean> {
   if (!fs.existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit" });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "meshpane-graph-"));
   const config = writeWorkspaceEnvironment(dir, 500);
-  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], { env: { ...process.env, MESHPANE_CONFIG: config, DATABASE_URL: `file:${path.join(dir, "db.sqlite")}` }, stdio: "ignore", detached: true });
+  const env = { ...process.env, MESHPANE_CONFIG: config, DATABASE_URL: `file:${path.join(dir, "db.sqlite")}` };
+  // Sessions live in the database: migrate it, then sign in as the demo admin below.
+  spawnSync("npx", ["prisma", "migrate", "deploy"], { env, stdio: "ignore" });
+  const server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(PORT)], { env, stdio: "ignore", detached: true });
   const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   try {
-    await waitForServer(`http://127.0.0.1:${PORT}/api/v1/clusters`);
+    await waitForServer(`http://127.0.0.1:${PORT}/healthz`);
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, baseURL: `http://127.0.0.1:${PORT}` });
+    const signIn = await page.request.post("/api/v1/auth/demo", { data: { user: "admin", next: "/" } });
+    if (!signIn.ok()) throw new Error(`demo sign-in failed: ${signIn.status()}`);
     // tsx compiles with keepNames: functions sent to the page call its `__name` helper.
     await page.addInitScript({ content: "globalThis.__name = (f) => f;" });
     await page.addInitScript(() => {

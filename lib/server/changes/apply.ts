@@ -2,13 +2,15 @@ import "server-only";
 import { parse, stringify } from "yaml";
 import { rebaseEdit } from "@/lib/changes";
 import type { KubeObject } from "@/lib/model/meta";
+import type { ObjectRef } from "@/lib/snapshot/ref";
 import type { ApplyItemResult, ApplyResult, DraftView } from "@/lib/views/drafts";
 import { appendAudit } from "../audit/log";
 import { ApiError } from "../api/errors";
 import { getDraft, setDraftStatus, updateDraft } from "../drafts/repo";
+import type { ObjectWriter } from "../sources/types";
 import type { MeshStore } from "../store/mesh-store";
 import { canonicalYaml, clusterTarget, conflictOf, liveObject } from "./live";
-import { checkItems, type Actor, type CheckedItem } from "./preview";
+import { checkItems, writeItem, type Actor, type CheckedItem } from "./preview";
 
 /**
  * Applies a previewed draft (issue 7 §4): only content that had a clean preview, item by item in order,
@@ -30,18 +32,15 @@ export async function applyDraft(store: MeshStore, draft: DraftView, contentHash
   }
   const results: ApplyItemResult[] = [];
   for (const c of checked) {
-    const writer = clusterTarget(store, c.item.cluster)?.writer;
-    if (!c.object || !c.ref || !writer || c.errors.length > 0) {
-      throw new ApiError(409, "PreviewRequired", `item ${c.index} no longer passes its checks (${c.errors.map((e) => e.message).join("; ") || "cluster cannot be written"}): preview again`);
-    }
-    const moved = force ? null : conflictOf(c.item, c.ref, c.live);
+    const { writer, item, ref } = writable(store, c);
+    const moved = force ? null : conflictOf(c.item, ref, c.live);
     const opts = { dryRun: false, force, headers: actor.headers, resourceVersion: force ? null : (c.item.base?.resourceVersion ?? null) };
-    const outcome = moved ? null : c.item.op === "delete" ? await writer.remove(c.object, opts) : await writer.apply(c.object, opts);
-    const conflict = moved ?? (outcome && outcome.conflicts.length > 0 ? conflictOf(c.item, c.ref, c.live, outcome.conflicts) : null);
+    const outcome = moved ? null : await writeItem(writer, item, opts);
+    const conflict = moved ?? (outcome && outcome.conflicts.length > 0 ? conflictOf(c.item, ref, c.live, outcome.conflicts) : null);
     const status = outcome?.status ?? 409;
-    const result: ApplyItemResult = { index: c.index, ref: c.ref, ok: outcome?.ok ?? false, status, message: conflict?.message ?? outcome?.message ?? "", causes: outcome?.causes ?? [], conflict };
+    const result: ApplyItemResult = { index: c.index, ref, ok: outcome?.ok ?? false, status, message: conflict?.message ?? outcome?.message ?? "", causes: outcome?.causes ?? [], conflict };
     results.push(result);
-    await appendAudit({ actor: actor.name, action: force ? "force-apply" : "apply", draftId: draft.id, cluster: c.item.cluster, objects: [c.ref], result: result.ok ? "success" : conflict ? "conflict" : status === 403 ? "denied" : "failure", status, message: result.message, diff: canonicalYaml(c.item.op === "delete" ? null : c.object) });
+    await appendAudit({ actor: actor.name, action: force ? "force-apply" : "apply", draftId: draft.id, cluster: c.item.cluster, objects: [ref], result: result.ok ? "success" : conflict ? "conflict" : status === 403 ? "denied" : "failure", status, message: result.message, diff: canonicalYaml(c.item.op === "delete" ? null : c.object) });
     if (!result.ok) break;
   }
   const ok = results.length === checked.length && results.every((r) => r.ok);
@@ -49,17 +48,22 @@ export async function applyDraft(store: MeshStore, draft: DraftView, contentHash
   return { ok, items: results, draft: await getDraft(draft.owner, draft.id) };
 }
 
+/** The item with its object, identity and writer, or a 409 when it no longer passes its checks. */
+function writable(store: MeshStore, c: CheckedItem): { writer: ObjectWriter; item: CheckedItem & { object: KubeObject }; ref: ObjectRef } {
+  const writer = clusterTarget(store, c.item.cluster)?.writer;
+  if (!c.object || !c.ref || !writer || c.errors.length > 0) {
+    throw new ApiError(409, "PreviewRequired", `item ${c.index} does not pass its checks (${c.errors.map((e) => e.message).join("; ") || "cluster cannot be written"}): fix it and preview again`);
+  }
+  return { writer, item: { ...c, object: c.object }, ref: c.ref };
+}
+
 /** Dry runs every item with force; answers the failures (nothing is written when there is one). */
 async function forcedDryRun(store: MeshStore, checked: readonly CheckedItem[], actor: Actor): Promise<ApplyItemResult[]> {
   const failures: ApplyItemResult[] = [];
   for (const c of checked) {
-    const writer = clusterTarget(store, c.item.cluster)?.writer;
-    if (!c.object || !c.ref || !writer || c.errors.length > 0) {
-      throw new ApiError(409, "PreviewRequired", `item ${c.index} does not pass its checks (${c.errors.map((e) => e.message).join("; ") || "cluster cannot be written"}): fix it and preview again`);
-    }
-    const opts = { dryRun: true, force: true, headers: actor.headers };
-    const outcome = c.item.op === "delete" ? await writer.remove(c.object, opts) : await writer.apply(c.object, opts);
-    if (!outcome.ok) failures.push({ index: c.index, ref: c.ref, ok: false, status: outcome.status, message: `forced dry run refused: ${outcome.message}`, causes: outcome.causes, conflict: null });
+    const { writer, item, ref } = writable(store, c);
+    const outcome = await writeItem(writer, item, { dryRun: true, force: true, headers: actor.headers });
+    if (!outcome.ok) failures.push({ index: c.index, ref, ok: false, status: outcome.status, message: `forced dry run refused: ${outcome.message}`, causes: outcome.causes, conflict: null });
   }
   return failures;
 }

@@ -9,7 +9,7 @@ import type { DraftItem, DraftPreview, DraftView, DryRunView, ItemPreview } from
 import { previewView } from "@/lib/views/translation";
 import { appendAudit } from "../audit/log";
 import { markPreviewed } from "../drafts/repo";
-import type { WriteOutcome } from "../sources/types";
+import type { ObjectWriter, WriteOptions, WriteOutcome } from "../sources/types";
 import { derived } from "../store/derived";
 import type { MeshStore } from "../store/mesh-store";
 import { canonicalYaml, clusterTarget, conflictOf, liveObject } from "./live";
@@ -61,12 +61,16 @@ function identityErrors(item: DraftItem, ref: ObjectRef, live: KubeObject | null
   return [];
 }
 
+/** Sends one checked item to its writer: a delete, or an apply of the object. */
+export function writeItem(writer: ObjectWriter, c: CheckedItem & { object: KubeObject }, opts: WriteOptions): Promise<WriteOutcome> {
+  return c.item.op === "delete" ? writer.remove(c.object, opts) : writer.apply(c.object, opts);
+}
+
 /** The server's (or directory's) dry run of one checked item. */
 export async function dryRunItem(store: MeshStore, c: CheckedItem, actor: Actor): Promise<WriteOutcome | null> {
   const writer = clusterTarget(store, c.item.cluster)?.writer;
   if (c.errors.length > 0 || !c.object || !writer) return null;
-  const opts = { dryRun: true, force: false, headers: actor.headers, resourceVersion: c.item.base?.resourceVersion ?? null };
-  return c.item.op === "delete" ? writer.remove(c.object, opts) : writer.apply(c.object, opts);
+  return writeItem(writer, { ...c, object: c.object }, { dryRun: true, force: false, headers: actor.headers, resourceVersion: c.item.base?.resourceVersion ?? null });
 }
 
 /**

@@ -1,5 +1,6 @@
 import "server-only";
 import type { KubeConfig } from "@kubernetes/client-node";
+import { SERVER_METADATA } from "@/lib/diff";
 import type { FieldError } from "@/lib/model/errors";
 import type { KubeObject } from "@/lib/model/meta";
 import { groupKind, splitApiVersion } from "@/lib/model/registry";
@@ -9,7 +10,6 @@ import { objectPath, type ServedKind } from "./served";
 
 /** Field manager of every write (DESIGN "Names"). */
 export const FIELD_MANAGER = "meshpane";
-const SERVER_FIELDS = ["resourceVersion", "uid", "managedFields", "creationTimestamp", "generation", "selfLink", "deletionTimestamp"];
 const REASONS = new Set<FieldError["reason"]>(["FieldValueRequired", "FieldValueInvalid", "FieldValueNotSupported", "FieldValueTypeInvalid", "FieldValueDuplicate"]);
 
 /**
@@ -58,7 +58,7 @@ export class KubeWriter implements ObjectWriter {
 function forApply(object: KubeObject): KubeObject {
   const { status: _status, ...rest } = object;
   const metadata: Record<string, unknown> = { ...object.metadata };
-  for (const k of SERVER_FIELDS) delete metadata[k];
+  for (const k of SERVER_METADATA) delete metadata[k];
   return { ...rest, metadata } as KubeObject;
 }
 

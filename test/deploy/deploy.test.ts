@@ -43,6 +43,13 @@ run("deploy/ against a real API server", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  /** A Role and RoleBinding in bookinfo: the group may get and patch RouteTables there. */
+  async function grantGroupRouteTables(group: string): Promise<void> {
+    const metadata = { name: "routetable-editors", namespace: "bookinfo" };
+    await serverSideApply(admin, { apiVersion: "rbac.authorization.k8s.io/v1", kind: "Role", metadata, rules: [{ apiGroups: ["networking.gloo.solo.io"], resources: ["routetables"], verbs: ["get", "patch", "create"] }] });
+    await serverSideApply(admin, { apiVersion: "rbac.authorization.k8s.io/v1", kind: "RoleBinding", metadata, roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "Role", name: metadata.name }, subjects: [{ apiGroup: "rbac.authorization.k8s.io", kind: "Group", name: group }] });
+  }
+
   it("every manifest applies with server-side apply and dryRun=All", async () => {
     expect(manifests.map((m) => m.obj.kind).sort()).toEqual(["ClusterRole", "ClusterRoleBinding", "ConfigMap", "Deployment", "Namespace", "PodDisruptionBudget", "Service", "ServiceAccount"]);
     // The namespace first, for real: a dry run of a namespaced object needs its namespace to exist.
@@ -75,9 +82,14 @@ run("deploy/ against a real API server", () => {
       expect(applied, applied.message).toMatchObject({ ok: true, status: 201 });
       expect((applied.object?.metadata as { managedFields?: { manager: string }[] }).managedFields?.map((f) => f.manager)).toContain("meshpane");
       // Impersonation works: as alice (no rights on RouteTables) the same write is refused for alice.
-      const asAlice = await writer.apply(routeTable("reviews"), { dryRun: true, force: false, headers: { "Impersonate-User": "alice" } });
+      const asAlice = await writer.apply(routeTable("reviews"), { dryRun: true, force: false, headers: [["Impersonate-User", "alice"]] });
       expect(asAlice.status).toBe(403);
       expect(asAlice.message).toMatch(/User "alice" cannot patch resource "routetables"/);
+      // Each group arrives as its own line: RBAC for the second of two groups lets alice write (joined into
+      // one value, "oncall, bookinfo-team" would match no binding).
+      await grantGroupRouteTables("bookinfo-team");
+      const groups: [string, string][] = [["Impersonate-User", "alice"], ["Impersonate-Group", "oncall"], ["Impersonate-Group", "bookinfo-team"]];
+      await eventually(async () => expect(await writer.apply(routeTable("reviews"), { dryRun: true, force: false, headers: groups })).toMatchObject({ ok: true }));
     } finally {
       await store.stop();
     }
@@ -103,7 +115,7 @@ run("deploy/ against a real API server", () => {
       await withRole(dropVerb(role.rules, group, resource, verb), async () => {
         const store = await syncAs(path.join(dir, "sa.yaml"));
         try {
-          const headers = verb === "impersonate" ? { "Impersonate-User": "alice" } : undefined;
+          const headers: [string, string][] | undefined = verb === "impersonate" ? [["Impersonate-User", "alice"]] : undefined;
           await eventually(async () => {
             const outcome = await store.clusters()[0]!.source.writer!.apply(routeTable(act), { dryRun: false, force: false, headers });
             expect(outcome.status).toBe(403);

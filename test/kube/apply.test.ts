@@ -18,7 +18,7 @@ import { installCrds } from "./install-crds";
 
 const run = apiServerBinaryExists() ? describe : describe.skip;
 const PATH = "/apis/networking.gloo.solo.io/v2/namespaces/bookinfo/routetables/reviews";
-const actor = { name: "alice@example.com", headers: {} };
+const actor = { name: "alice@example.com", headers: [] };
 type Table = KubeObject & { spec: { http: { name: string; forwardTo: { destinations: { ref: { name: string }; weight: number }[] } }[] } };
 
 const TABLE = {

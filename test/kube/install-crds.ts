@@ -132,7 +132,7 @@ interface GroupDiscoveryList {
 async function waitDiscovered(kc: KubeConfig, crds: Crd[], deadline: number): Promise<void> {
   const wanted = crds.flatMap((c) => c.spec.versions.map((v) => `${c.spec.group}/${v.name}/${c.spec.names.plural}`));
   for (;;) {
-    const list = await kubeJson<GroupDiscoveryList>(kc, { path: "/apis", headers: { accept: AGGREGATED_DISCOVERY } });
+    const list = await kubeJson<GroupDiscoveryList>(kc, { path: "/apis", headers: [["accept", AGGREGATED_DISCOVERY]] });
     const served = new Set(list.items.flatMap((g) => g.versions.flatMap((v) => v.resources.map((r) => `${g.metadata.name}/${v.version}/${r.resource}`))));
     const missing = wanted.filter((w) => !served.has(w));
     if (missing.length === 0) return;

@@ -6,17 +6,12 @@ import { impersonationHeaders, requireForce, requireWrite } from "../auth/scope"
 import type { Actor } from "./preview";
 
 /**
- * The caller as the change path needs it: the name drafts and the audit log record, and the headers
- * API-server writes carry. The one place that turns a Scope into an actor.
- *
- * Only Impersonate-User goes into `headers`: a header record (and fetch) would join several
- * Impersonate-Group values into one group name, so groups wait for a writer that sends header lines as
- * a list (`impersonationHeaders` returns them so; see test/kube/impersonation.test.ts).
+ * The caller as the change path needs it: the name drafts and the audit log record, and the impersonation
+ * header lines API-server writes carry (the user and one Impersonate-Group line per group). The one place
+ * that turns a Scope into an actor.
  */
 export function actorOf(scope: Scope): Actor {
-  const headers: Record<string, string> = {};
-  for (const [name, value] of impersonationHeaders(scope)) if (name === "Impersonate-User") headers[name] = value;
-  return { name: scope.user.name, headers };
+  return { name: scope.user.name, headers: impersonationHeaders(scope) };
 }
 
 /**

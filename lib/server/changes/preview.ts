@@ -9,7 +9,7 @@ import type { DraftItem, DraftPreview, DraftView, DryRunView, ItemPreview } from
 import { previewView } from "@/lib/views/translation";
 import { appendAudit } from "../audit/log";
 import { markPreviewed } from "../drafts/repo";
-import type { ObjectWriter, WriteOptions, WriteOutcome } from "../sources/types";
+import type { HeaderLine, ObjectWriter, WriteOptions, WriteOutcome } from "../sources/types";
 import { derived } from "../store/derived";
 import type { MeshStore } from "../store/mesh-store";
 import { canonicalYaml, clusterTarget, conflictOf, liveObject } from "./live";
@@ -18,7 +18,7 @@ import { canonicalYaml, clusterTarget, conflictOf, liveObject } from "./live";
 export interface Actor {
   name: string;
   /** Impersonation headers for API-server writes. */
-  headers: Record<string, string>;
+  headers: readonly HeaderLine[];
 }
 
 /** One item checked and parsed, before anything is sent. */

@@ -2,6 +2,9 @@ import "server-only";
 import type { KubeObject } from "@/lib/model/meta";
 import type { FieldError } from "@/lib/model/errors";
 
+/** One HTTP header line: name and value. Lists of them keep repeated names (Impersonate-Group) apart. */
+export type HeaderLine = readonly [string, string];
+
 /** Something wrong with what a source read: a file that does not parse, an object that fails its schema. */
 export interface SourceProblem {
   /** File path relative to the source root (directory sources). */
@@ -60,8 +63,8 @@ export interface WriteOptions {
   dryRun: boolean;
   /** Take over fields other field managers own (platform admins only; checked by the caller). */
   force: boolean;
-  /** Extra request headers: impersonation of the signed-in user for API servers. */
-  headers?: Record<string, string>;
+  /** Extra header lines: impersonation of the signed-in user (and each of their groups) for API servers. */
+  headers?: readonly HeaderLine[];
   /** Delete only if the object is still at this version (API servers). */
   resourceVersion?: string | null;
 }

@@ -1,6 +1,8 @@
 import "server-only";
+import { Readable } from "node:stream";
 import { HttpMethod, RequestContext, type KubeConfig } from "@kubernetes/client-node";
-import { fetch, type Dispatcher } from "undici";
+import { request, type Dispatcher } from "undici";
+import type { HeaderLine } from "../types";
 
 /** A failed API-server call, shaped like the API's own `Status`: code, reason, message, causes. */
 export class KubeApiError extends Error {
@@ -22,14 +24,19 @@ export interface KubeRequest {
   query?: Record<string, string | number | boolean | undefined>;
   body?: string;
   contentType?: string;
-  headers?: Record<string, string>;
+  /**
+   * Extra header lines, in order. A list, not a record: Impersonate-Group repeats once per group and each
+   * must reach the API server as its own line (a record or fetch's Headers would join them with ", ").
+   */
+  headers?: readonly HeaderLine[];
   signal?: AbortSignal;
 }
 
 /**
  * One request to the cluster's API server. client-node supplies the URL, TLS and credentials from the
- * kubeconfig (or the in-cluster service account); the request itself goes through undici so streams,
- * `Retry-After` and the `Status` body are ours to read. Credentials never leave this function.
+ * kubeconfig (or the in-cluster service account); the request itself goes through undici's `request`, which
+ * sends header lines as given (repeated names stay separate lines), and comes back as a web Response so
+ * streams, `Retry-After` and the `Status` body are ours to read. Credentials never leave this function.
  */
 export async function kubeFetch(kc: KubeConfig, req: KubeRequest): Promise<Response> {
   const cluster = kc.getCurrentCluster();
@@ -38,18 +45,27 @@ export async function kubeFetch(kc: KubeConfig, req: KubeRequest): Promise<Respo
   for (const [k, v] of Object.entries(req.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
   const ctx = new RequestContext(url.toString(), HttpMethod.GET);
   await kc.applySecurityAuthentication(ctx);
-  const headers: Record<string, string> = { ...ctx.getHeaders(), accept: "application/json", ...req.headers };
-  if (req.contentType) headers["content-type"] = req.contentType;
+  const extra = req.headers ?? [];
+  const lines: HeaderLine[] = [...Object.entries(ctx.getHeaders()), ...(extra.some(([n]) => n.toLowerCase() === "accept") ? [] : [["accept", "application/json"] as const]), ...(req.contentType ? [["content-type", req.contentType] as const] : []), ...extra];
   let res;
   try {
-    res = await fetch(url, { method: req.method ?? "GET", headers, body: req.body, dispatcher: ctx.getDispatcher() as Dispatcher | undefined, signal: req.signal });
+    res = await request(url, { method: req.method ?? "GET", headers: lines.flat(), body: req.body, dispatcher: ctx.getDispatcher() as Dispatcher | undefined, signal: req.signal });
   } catch (err) {
     if ((err as Error).name === "AbortError") throw err;
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    throw new KubeApiError(0, "Unreachable", `${cluster.server} is unreachable: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+    const e = err as Error & { code?: string; cause?: { code?: string } };
+    throw new KubeApiError(0, "Unreachable", `${cluster.server} is unreachable: ${e.code ?? e.cause?.code ?? e.message}`);
   }
-  if (res.ok) return res as unknown as Response;
-  throw await errorFrom(res as unknown as Response);
+  const response = asResponse(res);
+  if (response.ok) return response;
+  throw await errorFrom(response);
+}
+
+function asResponse(res: Dispatcher.ResponseData): Response {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(res.headers)) for (const v of [value ?? []].flat()) headers.append(name, v);
+  const empty = res.statusCode === 204 || res.statusCode === 304;
+  if (empty) res.body.resume();
+  return new Response(empty ? null : (Readable.toWeb(res.body) as ReadableStream<Uint8Array>), { status: res.statusCode, headers });
 }
 
 /** GETs JSON from the API server. */

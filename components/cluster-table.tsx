@@ -13,6 +13,11 @@ const columns: ColumnDef<ClusterView, unknown>[] = [
       <span className="font-medium">
         {row.original.name}
         {row.original.management && <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-normal text-indigo-700">management</span>}
+        {row.original.readOnly && (
+          <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-normal text-amber-800" title={row.original.readOnly} data-testid={`read-only-${row.original.name}`}>
+            read-only
+          </span>
+        )}
       </span>
     ),
   },
@@ -28,10 +33,20 @@ const columns: ColumnDef<ClusterView, unknown>[] = [
 ];
 
 function ProblemCell({ cluster }: { cluster: ClusterView }) {
-  if (cluster.problems.length === 0 && !cluster.health.lastError && cluster.absentGroups.length === 0) return <span className="text-slate-400">none</span>;
+  if (cluster.problems.length === 0 && !cluster.health.lastError && cluster.absentGroups.length === 0 && !cluster.readOnly && cluster.hiddenProblems === 0) return <span className="text-slate-400">none</span>;
   return (
     <ul className="space-y-1 text-xs text-red-800">
       {cluster.health.lastError && <li>{cluster.health.lastError}</li>}
+      {cluster.readOnly && (
+        <li className="text-amber-800" data-testid={`read-only-reason-${cluster.name}`}>
+          Read-only: {cluster.readOnly}
+        </li>
+      )}
+      {cluster.hiddenProblems > 0 && (
+        <li className="text-slate-600">
+          {cluster.hiddenProblems} source problem{cluster.hiddenProblems === 1 ? "" : "s"} (shown to platform admins)
+        </li>
+      )}
       {cluster.absentGroups.length > 0 && (
         <li className="text-slate-600" data-testid={`absent-${cluster.name}`}>
           Not served here (CRDs not installed): {cluster.absentGroups.join(", ")}

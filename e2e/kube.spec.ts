@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import type { DraftPreview, DraftView } from "@/lib/views/drafts";
 import { KUBE_ADMIN_STATE, KUBE_E2E_CONTROL, KUBE_E2E_PORT } from "./kube-env";
 
 // Both servers answer on 127.0.0.1, so their session cookies share a jar: this spec uses its server's own.
@@ -43,4 +44,19 @@ test("a change in a cluster reaches an open page", async ({ page }) => {
   });
   expect(res.status).toBe(204);
   await expect(page.getByRole("link", { name: "reviews-v4" })).toBeVisible();
+});
+
+test("a cluster whose RBAC does not let Meshpane impersonate is read-only: the overview says why and a draft's dry run is refused with the reason", async ({ page, request }) => {
+  await page.goto("/");
+  const clusters = page.getByRole("table", { name: "Clusters" });
+  await expect(page.getByTestId("read-only-cluster-2")).toBeVisible();
+  await expect(page.getByTestId("read-only-reason-cluster-2")).toContainText("may not impersonate users or groups");
+  await expect(clusters.getByRole("row").filter({ hasText: "cluster-1" }).getByText("read-only")).toHaveCount(0);
+  await page.screenshot({ path: ".test-results/kube-read-only.png", fullPage: true });
+
+  const yaml = ["apiVersion: networking.gloo.solo.io/v2", "kind: RouteTable", "metadata: { name: e2e-read-only, namespace: bookinfo-backends }", "spec: { hosts: [ro.e2e.internal], http: [{ name: ro, directResponse: { status: 200 } }] }"].join("\n");
+  const draft = (await (await request.post("/api/v1/drafts", { data: { items: [{ op: "create", cluster: "cluster-2", yaml }] } })).json()) as DraftView;
+  const preview = (await (await request.post(`/api/v1/drafts/${draft.id}/preview`, { data: { contentHash: draft.contentHash } })).json()) as DraftPreview;
+  expect(preview.items[0]!.dryRun).toMatchObject({ ok: false, status: 403 });
+  expect(preview.items[0]!.dryRun.message).toMatch(/this cluster is read-only: Meshpane's credentials may not impersonate users or groups/);
 });

@@ -12,6 +12,7 @@ import { proxyKubeconfig, startFaultProxy, type Fault, type FaultProxy } from ".
 import { createWithStatus, seedFromDirectory } from "../test/kube/seed";
 import { crdGroups } from "../test/kube/crd-gen";
 import { installCrds } from "../test/kube/install-crds";
+import { meshpaneRules } from "../test/deploy/rbac";
 import { discoverServedKinds } from "@/lib/server/sources/kube/served";
 import { kubeFetch } from "@/lib/server/sources/kube/http";
 import { groupKind, splitApiVersion } from "@/lib/model/registry";
@@ -23,6 +24,18 @@ fs.rmSync(root, { recursive: true, force: true });
 fs.mkdirSync(root, { recursive: true });
 
 const clusters = ["cluster-1", "cluster-2"] as const;
+/** Meshpane reads this cluster with its own account, bound to the install's ClusterRole without impersonation. */
+const READ_ONLY = "cluster-2";
+
+/** The `meshpane` user's token, after binding it every rule of deploy/clusterrole.yaml except impersonate. */
+async function readOnlyToken(admin: KubeConfig, server: ApiServer): Promise<string> {
+  const rbac = "rbac.authorization.k8s.io";
+  const role = { apiVersion: `${rbac}/v1`, kind: "ClusterRole", metadata: { name: "meshpane-no-impersonation" }, rules: meshpaneRules().filter((r) => !r.verbs.includes("impersonate")) };
+  const binding = { apiVersion: `${rbac}/v1`, kind: "ClusterRoleBinding", metadata: { name: "meshpane-no-impersonation" }, roleRef: { apiGroup: rbac, kind: "ClusterRole", name: role.metadata.name }, subjects: [{ apiGroup: rbac, kind: "User", name: "meshpane" }] };
+  await kubeFetch(admin, { method: "POST", path: `/apis/${rbac}/v1/clusterroles`, body: JSON.stringify(role), contentType: "application/json" });
+  await kubeFetch(admin, { method: "POST", path: `/apis/${rbac}/v1/clusterrolebindings`, body: JSON.stringify(binding), contentType: "application/json" });
+  return server.tokens.meshpane;
+}
 const servers: ApiServer[] = [];
 const proxies = new Map<string, FaultProxy>();
 const admins = new Map<string, KubeConfig>();
@@ -43,7 +56,7 @@ for (const name of clusters) {
   await kubeFetch(admin, { method: "POST", path: "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", body: JSON.stringify(binding), contentType: "application/json" });
   const proxy = await startFaultProxy(server.url, server.caFile);
   proxies.set(name, proxy);
-  proxyKubeconfig(path.join(root, `${name}.kubeconfig`), name, proxy.url, server.tokens.admin);
+  proxyKubeconfig(path.join(root, `${name}.kubeconfig`), name, proxy.url, name === READ_ONLY ? await readOnlyToken(admin, server) : server.tokens.admin);
 }
 const config = ["clusters:", ...clusters.flatMap((c, i) => [`  - name: ${c}`, `    management: ${i === 0}`, `    source: { kubeconfig: { path: ${c}.kubeconfig, context: ${c} } }`]), "staleAfterSeconds: 20", "auth: { demo: true }"].join("\n");
 fs.writeFileSync(path.join(root, "meshpane.config.yaml"), `${config}\n`);

@@ -30,6 +30,11 @@ export class DirectoryWriter implements ObjectWriter {
 
   constructor(private readonly root: string, private readonly listFiles: (root: string) => Promise<string[]>) {}
 
+  /** A directory always takes writes (the process's file permissions have the last word). */
+  readOnly(): null {
+    return null;
+  }
+
   apply(object: KubeObject, opts: WriteOptions): Promise<WriteOutcome> {
     const check = parseObject(object);
     if (!check.ok) return Promise.resolve({ ok: false, status: 422, message: `${object.kind} ${object.metadata.name} is invalid`, causes: check.errors, conflicts: [], object: null });

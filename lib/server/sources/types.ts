@@ -85,6 +85,8 @@ export interface WriteOutcome {
 
 /** Applies and deletes objects in one cluster. */
 export interface ObjectWriter {
+  /** Why this writer refuses every write (shown on the cluster), or null when it writes. */
+  readOnly(): string | null;
   apply(object: KubeObject, opts: WriteOptions): Promise<WriteOutcome>;
   remove(object: KubeObject, opts: WriteOptions): Promise<WriteOutcome>;
 }

@@ -1,15 +1,26 @@
 import "server-only";
+import type { KubeObject } from "@/lib/model/meta";
 import type { ClusterView } from "@/lib/views/clusters";
+import type { SnapshotCluster } from "@/lib/snapshot/snapshot";
 import { objectsOf } from "@/lib/snapshot/snapshot";
+import type { ReadFilter } from "../auth/visibility";
 import { derived } from "../store/derived";
 import type { MeshStore } from "../store/mesh-store";
 
-/** Every cluster as the API shows it: source (never credentials), health, problems, counts. */
-export function clusterViews(store: MeshStore): ClusterView[] {
+/**
+ * Every cluster as the API shows it: source (never credentials), health, whether it takes writes, problems
+ * and counts. A team member's counts cover only their visible namespaces, and the source's problems (file
+ * paths and object names of any team) are for platform admins: the member sees how many there are.
+ */
+export function clusterViews(store: MeshStore, filter: ReadFilter): ClusterView[] {
   const { snapshot, discovery } = derived(store);
-  const count = <T extends { cluster: string }>(items: readonly T[], name: string) => items.filter((i) => i.cluster === name).length;
+  // The same tests as the workloads and destinations lists, so the counts match what those pages show.
+  const workloads = discovery.workloads.filter((w) => filter.namespace(w.cluster, w.namespace));
+  const destinations = discovery.destinations.filter((d) => filter.ref({ cluster: d.cluster, group: "", kind: "Service", namespace: d.namespace, name: d.name }));
+  const count = (items: readonly { cluster: string }[], name: string) => items.filter((i) => i.cluster === name).length;
   return store.clusters().map(({ store: cs, source }) => {
     const snap = snapshot.clusters.find((c) => c.name === cs.name);
+    const visible = (kind: string) => (snap ? visibleObjects(snap, kind, filter).length : 0);
     return {
       cluster: cs.name,
       namespace: "",
@@ -17,17 +28,26 @@ export function clusterViews(store: MeshStore): ClusterView[] {
       management: cs.management,
       source: { kind: source.kind, description: source.description },
       health: cs.currentHealth(),
+      readOnly: source.writer ? source.writer.readOnly() : "this source has no writer",
       absentGroups: [...cs.absentGroups],
-      problems: cs.problems.map((p) => ({ file: p.file, line: p.line, object: p.object, message: p.message })),
+      problems: filter.all ? cs.problems.map((p) => ({ file: p.file, line: p.line, object: p.object, message: p.message })) : [],
+      hiddenProblems: filter.all ? 0 : cs.problems.length,
       counts: {
-        objects: cs.size,
-        namespaces: snap ? objectsOf(snap, "Namespace").length : 0,
-        pods: snap ? objectsOf(snap, "Pod").length : 0,
-        services: snap ? objectsOf(snap, "Service").length : 0,
+        objects: filter.all || !snap ? cs.size : [...snap.byKind.keys()].reduce((n, kind) => n + visibleObjects(snap, kind, filter).length, 0),
+        namespaces: visible("Namespace"),
+        pods: visible("Pod"),
+        services: visible("Service"),
         meshes: count(discovery.meshes, cs.name),
-        workloads: count(discovery.workloads, cs.name),
-        destinations: count(discovery.destinations, cs.name),
+        workloads: count(workloads, cs.name),
+        destinations: count(destinations, cs.name),
       },
     };
   });
+}
+
+/** Objects of a kind the filter lets through: all for admins; for members, those in visible namespaces (a Namespace by its own name). */
+function visibleObjects(snap: SnapshotCluster, kind: string, filter: ReadFilter): readonly KubeObject[] {
+  const all = objectsOf(snap, kind);
+  if (filter.all) return all;
+  return all.filter((o) => filter.namespace(snap.name, kind === "Namespace" ? o.metadata.name : (o.metadata.namespace ?? "")));
 }

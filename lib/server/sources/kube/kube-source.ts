@@ -4,6 +4,7 @@ import type { KubeObject } from "@/lib/model/meta";
 import type { ClusterSource, SourceSink, SourceStats } from "../types";
 import { Backoff } from "./backoff";
 import { kubeJson } from "./http";
+import { IMPERSONATION_RECHECK_MS, impersonationRefusal } from "./impersonation";
 import { Limiter } from "./limiter";
 import { Reflector, type ReflectorListener, type ReflectorOptions } from "./reflector";
 import { discoverServedKinds, objectPath, type ServedKind } from "./served";
@@ -33,8 +34,9 @@ export class KubeSource implements ClusterSource {
   private readonly opts: ReflectorOptions;
   private readonly limiter: Limiter;
   private configError: string | null = null;
-  /** Server-side apply through this cluster's API server. */
-  readonly writer = new KubeWriter(this.kc, () => this.kinds);
+  private refusal: { reason: string | null; at: number; checking: boolean } = { reason: null, at: 0, checking: false };
+  /** Server-side apply through this cluster's API server; read-only while Meshpane may not impersonate. */
+  readonly writer = new KubeWriter(this.kc, () => this.kinds, () => this.writeRefusal());
 
   constructor(config: KubeSourceConfig, options: KubeSourceOptions = {}) {
     this.opts = { pageSize: 500, watchdogMs: 180_000, watchTimeoutSeconds: 300, now: Date.now, ...options };
@@ -86,6 +88,21 @@ export class KubeSource implements ClusterSource {
     return { ...obj, apiVersion: kind.apiVersion, kind: kind.def.kind };
   }
 
+  /** The last impersonation check's answer; asks again in the background once it is older than a minute. */
+  private writeRefusal(): string | null {
+    if (this.refusal.at > 0 && !this.refusal.checking && this.opts.now() - this.refusal.at > IMPERSONATION_RECHECK_MS) void this.checkImpersonation();
+    return this.refusal.reason;
+  }
+
+  private async checkImpersonation(): Promise<void> {
+    this.refusal.checking = true;
+    try {
+      this.refusal.reason = await impersonationRefusal(this.kc, this.abort.signal);
+    } finally {
+      this.refusal = { ...this.refusal, at: this.opts.now(), checking: false };
+    }
+  }
+
   /** Figures out what the server serves (retrying with backoff), starts the reflectors and waits for their first lists. */
   private async connect(sink: SourceSink): Promise<void> {
     const backoff = new Backoff(this.opts.now);
@@ -101,6 +118,7 @@ export class KubeSource implements ClusterSource {
         await new Promise((r) => setTimeout(r, backoff.next()));
       }
     }
+    await this.checkImpersonation();
     const tracker = new HealthTracker(sink, [...this.kinds.values()]);
     this.reflectors = [...this.kinds.values()].map((k) => new Reflector(this.kc, k, tracker, this.opts));
     for (const r of this.reflectors) r.start();

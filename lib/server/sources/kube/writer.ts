@@ -18,7 +18,16 @@ const REASONS = new Set<FieldError["reason"]>(["FieldValueRequired", "FieldValue
  * as the API server said them: status, message, causes on fields, and the field managers in a conflict.
  */
 export class KubeWriter implements ObjectWriter {
-  constructor(private readonly kc: KubeConfig, private readonly kinds: () => ReadonlyMap<string, ServedKind>) {}
+  constructor(
+    private readonly kc: KubeConfig,
+    private readonly kinds: () => ReadonlyMap<string, ServedKind>,
+    /** Why the cluster takes no writes from Meshpane (it may not impersonate), or null. */
+    private readonly refusal: () => string | null = () => null,
+  ) {}
+
+  readOnly(): string | null {
+    return this.refusal();
+  }
 
   async apply(object: KubeObject, opts: WriteOptions): Promise<WriteOutcome> {
     const path = this.pathOf(object);
@@ -36,6 +45,8 @@ export class KubeWriter implements ObjectWriter {
   }
 
   private pathOf(object: KubeObject): string | WriteOutcome {
+    const refused = this.refusal();
+    if (refused) return failure(403, `this cluster is read-only: ${refused}`);
     const { group, version } = splitApiVersion(object.apiVersion);
     const served = this.kinds().get(groupKind(group, object.kind));
     if (!served) return failure(404, `${object.kind}.${group || "core"} is not served by this cluster (is its CRD installed?)`);

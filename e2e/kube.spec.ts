@@ -53,6 +53,10 @@ test("a cluster whose RBAC does not let Meshpane impersonate is read-only: the o
   await expect(page.getByTestId("read-only-reason-cluster-2")).toContainText("may not impersonate users or groups");
   await expect(clusters.getByRole("row").filter({ hasText: "cluster-1" }).getByText("read-only")).toHaveCount(0);
   await page.screenshot({ path: ".test-results/kube-read-only.png", fullPage: true });
+  const table = { apiVersion: "networking.gloo.solo.io/v2", kind: "RouteTable", metadata: { name: "e2e-ro-live", namespace: "bookinfo-backends" }, spec: { hosts: ["ro-live.e2e.internal"], http: [] } };
+  expect((await control({ cluster: "cluster-2", object: table })).status).toBe(204);
+  await page.goto("/objects/cluster-2/bookinfo-backends/RouteTable.networking.gloo.solo.io/e2e-ro-live");
+  await expect(page.getByTestId("cluster-read-only")).toContainText("cluster-2 is read-only");
 
   const yaml = ["apiVersion: networking.gloo.solo.io/v2", "kind: RouteTable", "metadata: { name: e2e-read-only, namespace: bookinfo-backends }", "spec: { hosts: [ro.e2e.internal], http: [{ name: ro, directResponse: { status: 200 } }] }"].join("\n");
   const draft = (await (await request.post("/api/v1/drafts", { data: { items: [{ op: "create", cluster: "cluster-2", yaml }] } })).json()) as DraftView;

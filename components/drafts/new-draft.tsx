@@ -45,6 +45,7 @@ export function NewDraft() {
             <option key={c.name} value={c.name}>
               {c.name}
               {c.management ? " (management)" : ""}
+              {c.readOnly ? " (read-only)" : ""}
             </option>
           ))}
         </select>

@@ -14,7 +14,8 @@ export function ObjectActions({ objectKey }: { objectKey: ObjectKey }) {
   const clusters = useClusters().data?.items ?? [];
   const create = useCreateDraft();
   if (!data || !isEditableGroup(data.group)) return null;
-  const directory = clusters.find((c) => c.name === data.cluster)?.source.kind === "directory";
+  const cluster = clusters.find((c) => c.name === data.cluster);
+  const directory = cluster?.source.kind === "directory";
   const start = (op: keyof typeof VERB) => {
     const label = `${VERB[op].toLowerCase()} ${data.kind} ${data.namespace ? `${data.namespace}/` : ""}${data.name}`;
     create.mutate({ title: label.charAt(0).toUpperCase() + label.slice(1), items: [itemFor(op, data.cluster, data.object, directory)] }, { onSuccess: (d) => router.push(`/drafts/${encodeURIComponent(d.id)}`) });
@@ -26,6 +27,11 @@ export function ObjectActions({ objectKey }: { objectKey: ObjectKey }) {
           {VERB[op]}
         </button>
       ))}
+      {cluster?.readOnly && (
+        <span className="text-xs text-amber-800" title={cluster.readOnly} data-testid="cluster-read-only">
+          {cluster.name} is read-only: a draft can be previewed, not applied
+        </span>
+      )}
       {create.error && <span role="alert" className="text-xs text-red-700">{create.error.message}</span>}
     </div>
   );

@@ -119,6 +119,8 @@ run("two replicas on one PostgreSQL", () => {
       expect(audit.total).toBe(50);
       expect(new Set(audit.items.map((e) => e.id)).size).toBe(50);
       expect(audit.items.every((e) => e.action === "dry-run" && e.result === "success")).toBe(true);
+      // The kind filter ignores case on PostgreSQL as on SQLite.
+      for (const kind of ["RouteTable", "routetable.NETWORKING"]) expect(((await (await call(`${r.url}/api/v1/audit?draft=${draft.id}&kind=${kind}`)).json()) as { total: number }).total).toBe(50);
     }
   }, 120_000);
 

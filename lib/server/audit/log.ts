@@ -17,7 +17,8 @@ export type AuditQuery = AuditFilters & { limit: number; continue?: string };
  * has no update or delete path (a test checks that no other file names it).
  */
 export async function appendAudit(r: AuditRecord): Promise<void> {
-  const kinds = [...new Set(r.objects.map((o) => groupKind(o.group, o.kind)))].join(" ");
+  // Lower-case, and the filter lower-cases its query: `contains` is case-sensitive on PostgreSQL only.
+  const kinds = [...new Set(r.objects.map((o) => groupKind(o.group, o.kind).toLowerCase()))].join(" ");
   await db().auditEntry.create({
     data: { actor: r.actor, action: r.action, draftId: r.draftId, cluster: r.cluster, objects: JSON.stringify(r.objects), kinds, result: r.result, status: r.status, message: r.message.slice(0, 2000), diffHash: createHash("sha256").update(r.diff).digest("hex") },
   });
@@ -28,7 +29,7 @@ export async function appendAudit(r: AuditRecord): Promise<void> {
 export async function listAudit(q: AuditQuery): Promise<{ items: AuditEntryView[]; continue?: string; total: number }> {
   const where = {
     ...(q.actor ? { actor: q.actor } : {}), ...(q.action ? { action: q.action } : {}), ...(q.result ? { result: q.result } : {}),
-    ...(q.cluster ? { cluster: q.cluster } : {}), ...(q.draft ? { draftId: q.draft } : {}), ...(q.kind ? { kinds: { contains: q.kind } } : {}),
+    ...(q.cluster ? { cluster: q.cluster } : {}), ...(q.draft ? { draftId: q.draft } : {}), ...(q.kind ? { kinds: { contains: q.kind.toLowerCase() } } : {}),
   };
   const below = q.continue && /^\d+$/.test(q.continue) ? { seq: { lt: Number(q.continue) } } : {};
   const [rows, total] = await Promise.all([

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import { canonicalContent } from "@/lib/changes";
+import { canonicalContent, parseItemYaml } from "@/lib/changes";
 import type { DraftInput, DraftItem, DraftStatus, DraftSummary, DraftView } from "@/lib/views/drafts";
 import { ApiError, notFound } from "../api/errors";
 import { db } from "../db/client";
@@ -67,9 +67,14 @@ function view(r: Row): DraftView {
 /** "update RouteTable bookinfo/reviews, create ..." from the items' base refs or YAML heads. */
 function describe(items: readonly DraftItem[]): string {
   const one = (i: DraftItem) => {
-    const kind = i.base?.ref.kind ?? /^kind:\s*(\S+)/m.exec(i.yaml)?.[1] ?? "object";
-    const name = i.base ? `${i.base.ref.namespace ? `${i.base.ref.namespace}/` : ""}${i.base.ref.name}` : (/^\s+name:\s*(\S+)/m.exec(i.yaml)?.[1] ?? "");
-    return `${i.op} ${kind} ${name}`.trim();
+    const { ref, raw } = i.base ? { ref: i.base.ref, raw: null } : parseItemYaml(i.cluster, i.yaml);
+    // Work in progress may not parse or pass its schema yet: read what kind and name it has so far.
+    const partial = (raw ?? {}) as { kind?: unknown; metadata?: { name?: unknown; namespace?: unknown } };
+    const text = (v: unknown) => (typeof v === "string" ? v : "");
+    const kind = ref?.kind ?? (text(partial.kind) || "object");
+    const namespace = ref ? ref.namespace : text(partial.metadata?.namespace);
+    const name = ref?.name ?? text(partial.metadata?.name);
+    return `${i.op} ${kind} ${namespace && name ? `${namespace}/` : ""}${name}`.trim();
   };
   const head = items.slice(0, 2).map(one).join(", ");
   return items.length > 2 ? `${head} and ${items.length - 2} more` : head;

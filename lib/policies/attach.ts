@@ -128,15 +128,27 @@ export function buildScopes(index: WorkspaceIndex, routes: readonly RouteInfo[],
   for (const r of routes) push(routesBy, r.workspace, r);
   const workloadsBy = new Map<string, WorkloadView[]>();
   for (const w of workloads) {
-    const ws = w.mesh ? index.workspaceOfNamespace(w.cluster, w.namespace) : undefined;
+    const ws = meshWorkspaceOf(index, w);
     if (ws) push(workloadsBy, ws, w);
   }
   const out = new Map<string, WorkspaceScope>();
-  for (const ws of index.workspaces) {
-    const destinations = index.ownedBy(ws.name).filter((e) => destinationKindOf(e.gk) !== undefined);
-    out.set(ws.name, { workspace: ws.name, routes: routesBy.get(ws.name) ?? [], destinations, workloads: workloadsBy.get(ws.name) ?? [], index });
-  }
+  for (const ws of index.workspaces) out.set(ws.name, scopeOf(index, ws.name, routesBy.get(ws.name) ?? [], workloadsBy.get(ws.name) ?? []));
   return out;
+}
+
+/** The scope of one workspace, from all routes and workloads (what one policy's attachment needs). */
+export function buildScope(index: WorkspaceIndex, workspace: string, routes: readonly RouteInfo[], workloads: readonly WorkloadView[]): WorkspaceScope {
+  return scopeOf(index, workspace, routes.filter((r) => r.workspace === workspace), workloads.filter((w) => meshWorkspaceOf(index, w) === workspace));
+}
+
+function scopeOf(index: WorkspaceIndex, workspace: string, routes: readonly RouteInfo[], workloads: readonly WorkloadView[]): WorkspaceScope {
+  const destinations = index.ownedBy(workspace).filter((e) => destinationKindOf(e.gk) !== undefined);
+  return { workspace, routes, destinations, workloads, index };
+}
+
+/** The workspace of a workload in a mesh (workloads outside any mesh take no policies). */
+function meshWorkspaceOf(index: WorkspaceIndex, w: WorkloadView): string | undefined {
+  return w.mesh ? index.workspaceOfNamespace(w.cluster, w.namespace) : undefined;
 }
 
 /** The policies a workspace owns that Meshpane attaches, in ref order. */

@@ -2,7 +2,7 @@ import type { WorkloadView } from "../discovery/types";
 import { compareRefs, refKey, type ObjectRef } from "../snapshot/ref";
 import { indexFindingsByWorkspace, sortFindings, type Finding } from "../workspaces/findings";
 import type { WorkspaceIndex } from "../workspaces/types";
-import { attachPolicy, buildScopes, policiesOf } from "./attach";
+import { attachPolicy, buildScope, buildScopes, POLICY_RULES, policiesOf } from "./attach";
 import { resolveConflicts, type AttachedItem } from "./conflicts";
 import { collectRoutes } from "./routes";
 import type { AttachmentIndex, PolicyAttachment, RouteInfo } from "./types";
@@ -54,4 +54,20 @@ export function attachPolicies(index: WorkspaceIndex, workloads: readonly Worklo
     onWorkload: (ref) => reverse.onWorkload.get(refKey(ref)) ?? [],
     findingsOf: (ws) => findingsByWs.get(ws) ?? [],
   };
+}
+
+/**
+ * What one policy selects, without attaching every other: for a draft's version of a policy, which changes
+ * neither the routes (`routes` may come from an earlier attachment of the same route tables) nor the
+ * workloads. Undefined when `ref` is not a policy Meshpane attaches or belongs to no workspace. Conflicts
+ * with other policies (which one is in effect) are not resolved here: this is the selection only.
+ */
+export function attachOnePolicy(index: WorkspaceIndex, routes: readonly RouteInfo[], workloads: readonly WorkloadView[], ref: ObjectRef): PolicyAttachment | undefined {
+  const workspace = index.workspaceOfObject(ref);
+  if (!workspace) return undefined;
+  const key = refKey(ref);
+  const entry = index.ownedBy(workspace).find((e) => refKey(e.ref) === key);
+  const rule = entry && POLICY_RULES.get(entry.gk);
+  if (!entry || !rule) return undefined;
+  return attachPolicy(entry, rule, buildScope(index, workspace, routes, workloads), []);
 }

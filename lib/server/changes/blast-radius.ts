@@ -1,7 +1,7 @@
 import "server-only";
 import { parseItemYaml } from "@/lib/changes";
-import { discover } from "@/lib/discovery";
-import { attachPolicies } from "@/lib/policies";
+import { groupKind } from "@/lib/model/registry";
+import { attachOnePolicy, POLICY_RULES } from "@/lib/policies";
 import { refKey } from "@/lib/snapshot/ref";
 import { applyChange } from "@/lib/validate";
 import type { BlastRadius } from "@/lib/views/drafts";
@@ -12,18 +12,18 @@ import type { MeshStore } from "../store/mesh-store";
 /**
  * What a policy, as written in a draft, selects now: its routes, destinations and workloads in the snapshot
  * with the draft's version of the policy in place (issue 7 §1, the live blast radius of a selector).
+ * Runs on every (debounced) edit, so it reuses the snapshot's routes and workloads (a policy changes
+ * neither) and selects for this one policy; only workspace resolution reruns, to place the new version.
  */
 export function blastRadius(store: MeshStore, cluster: string, yaml: string): BlastRadius {
   const parsed = parseItemYaml(cluster, yaml);
   const empty: BlastRadius = { policy: parsed.ref, routes: [], destinations: [], workloads: [], fieldErrors: parsed.errors };
-  if (!parsed.object || !parsed.ref) return empty;
+  if (!parsed.object || !parsed.ref || !POLICY_RULES.has(groupKind(parsed.ref.group, parsed.ref.kind))) return empty;
   const d = derived(store);
-  const key = refKey(parsed.ref);
   const exists = d.snapshot.clusters.some((c) => c.name === cluster);
   if (!exists) return { ...empty, fieldErrors: [{ field: "cluster", reason: "FieldValueNotSupported", message: `cluster: must be a registered cluster (${cluster} is not)` }] };
   const snapshot = applyChange(d.snapshot, { added: [], changed: [{ cluster, object: parsed.object }], deleted: [] });
-  const attachment = attachPolicies(resolveWorkspaces(snapshot), discover(snapshot).workloads);
-  const policy = attachment.policies.find((p) => refKey(p.policy) === key);
+  const policy = attachOnePolicy(resolveWorkspaces(snapshot), d.attachment.routes, d.discovery.workloads, parsed.ref);
   if (!policy) return empty;
   return {
     policy: parsed.ref,

@@ -1,4 +1,5 @@
 import type { AttachedPolicy, AttachmentIndex, RouteInfo } from "../policies/types";
+import { countFindings, type FindingCounts } from "../snapshot/finding";
 import { refKey, type ObjectRef } from "../snapshot/ref";
 import { cmp } from "../workspaces/kinds";
 import type { Finding } from "../workspaces/findings";
@@ -10,12 +11,8 @@ import type { NamespaceMembership, WorkspaceAgreement, WorkspaceIndex, Workspace
  * workspace index and policy attachment. Shared by the server and the browser.
  */
 
-/** Findings per severity. */
-export interface FindingCounts {
-  error: number;
-  warning: number;
-  info: number;
-}
+export type { FindingCounts } from "../snapshot/finding";
+export { countFindings } from "../snapshot/finding";
 
 /** One workspace in the list; `cluster`/`namespace`/`name` locate its Workspace object. */
 export interface WorkspaceListItem {
@@ -121,13 +118,6 @@ export function workspaceDetail(index: WorkspaceIndex, attachment: AttachmentInd
 /** Workspace and attachment findings of one workspace, in the one stable order. */
 export function findingsOf(index: WorkspaceIndex, attachment: AttachmentIndex, name: string): Finding[] {
   return sortFindings([...index.findingsOf(name), ...attachment.findingsOf(name)]);
-}
-
-/** Counts findings by severity. */
-export function countFindings(findings: readonly Finding[]): FindingCounts {
-  const out: FindingCounts = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) out[f.severity]++;
-  return out;
 }
 
 function unique(list: readonly string[]): string[] {

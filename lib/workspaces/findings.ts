@@ -1,8 +1,8 @@
+import type { FindingOf, Severity } from "../snapshot/finding";
 import { compareRefs, type ObjectRef } from "../snapshot/ref";
 import { cmp } from "./kinds";
 
-/** How bad a finding is: `error` breaks config, `warning` is likely a mistake, `info` is worth knowing. */
-export type Severity = "error" | "warning" | "info";
+export type { Severity } from "../snapshot/finding";
 
 /**
  * Every finding code workspace resolution and policy attachment emit, with its default severity and one
@@ -34,17 +34,8 @@ export const FINDING_CODES = {
 /** A stable finding code. */
 export type FindingCode = keyof typeof FINDING_CODES;
 
-/**
- * A semantic finding about workspaces or policies: what must hold (`message`), the objects involved (the
- * one to fix first), the field path in the first object, and the workspaces concerned (for per-workspace
- * lookups and scope filtering).
- */
-export interface Finding {
-  code: FindingCode;
-  severity: Severity;
-  message: string;
-  objects: ObjectRef[];
-  field: string;
+/** A semantic finding about workspaces or policies, with the workspaces concerned (for per-workspace lookups and scope filtering). */
+export interface Finding extends FindingOf<FindingCode> {
   workspaces: string[];
 }
 

@@ -39,7 +39,7 @@ describe("blastRadius", () => {
 
   it("follows an edited selector, and selects nothing for a kind that is not a policy", () => {
     const ref = { cluster: "mgmt", kind: "RetryTimeoutPolicy", namespace: "bookinfo-backends-config", name: "reviews-retry" };
-    const policy = objectOf(ref) as { spec: { applyToRoutes: { route: { labels: Record<string, string> } }[] } };
+    const policy = objectOf(ref) as unknown as { spec: { applyToRoutes: { route: { labels: Record<string, string> } }[] } };
     expect(blastRadius(store, "mgmt", stringify(policy)).routes.map((t) => t.name)).toEqual(["reviews"]);
     policy.spec.applyToRoutes[0]!.route.labels = { "route.example.com/name": "nothing-has-this" };
     expect(blastRadius(store, "mgmt", stringify(policy)).routes).toEqual([]);

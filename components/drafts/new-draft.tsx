@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useClusters } from "@/lib/client/api/clusters";
 import { useCreateDraft } from "@/lib/client/api/drafts";
-import { groupKind } from "@/lib/model/registry";
+import { groupKind } from "@/lib/model/api-version";
 import { editableKinds, templateYaml } from "./templates";
 
 /** "New": pick a kind and a cluster, name it, and start a draft from a minimal template of that kind. */

@@ -1,3 +1,4 @@
+import { groupKind, splitApiVersion } from "./api-version";
 import type { KindDef, KubeObject } from "./meta";
 import type { FieldError } from "./errors";
 import { toFieldErrors } from "./errors";
@@ -30,16 +31,8 @@ export const allKinds: readonly KindDef[] = [
   ...istioKinds,
 ];
 
-/** `Kind.group` as kubectl writes it (`Deployment.apps`, `RouteTable.networking.gloo.solo.io`); core kinds are bare. */
-export function groupKind(group: string, kind: string): string {
-  return group === "" ? kind : `${kind}.${group}`;
-}
-
-/** Splits an apiVersion into group and version (`v1` → core group). */
-export function splitApiVersion(apiVersion: string): { group: string; version: string } {
-  const slash = apiVersion.lastIndexOf("/");
-  return slash < 0 ? { group: "", version: apiVersion } : { group: apiVersion.slice(0, slash), version: apiVersion.slice(slash + 1) };
-}
+/** Re-exported: callers that need the schemas too import both from here. */
+export { groupKind, splitApiVersion } from "./api-version";
 
 const byGroupKind = new Map(allKinds.map((k) => [groupKind(k.group, k.kind), k] as const));
 

@@ -1,5 +1,5 @@
 import type { KubeObject } from "../model/meta";
-import { groupKind, splitApiVersion } from "../model/registry";
+import { groupKind, splitApiVersion } from "../model/api-version";
 
 /** Points at one object in one cluster. `group` is "" for core kinds. */
 export interface ObjectRef {

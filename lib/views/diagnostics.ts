@@ -1,4 +1,4 @@
-import { groupKind } from "../model/registry";
+import { groupKind } from "../model/api-version";
 import type { WorkspaceIndex } from "../workspaces/types";
 import type { CatalogueEntry, Diagnostic } from "../validate/types";
 

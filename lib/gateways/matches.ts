@@ -159,3 +159,22 @@ export function matchSignature(m: MatchModel): string {
   const grpc = m.grpc ? `${m.grpc.type}\u0001${m.grpc.service ?? ""}\u0001${m.grpc.method ?? ""}` : "";
   return [m.kind, m.pathType, path, values(m.headers), values(m.query), m.method ?? "", grpc].join("\u0003");
 }
+
+/**
+ * Memoises a pure function of a match for as long as the match lives: a model's matches never change once
+ * built, and one match feeds a row per listener and hostname on every view of the model.
+ */
+function perMatch<T extends NonNullable<unknown>>(fn: (m: MatchModel) => T): (m: MatchModel) => T {
+  const memo = new WeakMap<MatchModel, T>();
+  return (m) => {
+    let value = memo.get(m);
+    if (value === undefined) memo.set(m, (value = fn(m)));
+    return value;
+  };
+}
+
+/** `describeMatch`, computed once per match. */
+export const matchText = perMatch(describeMatch);
+
+/** `matchSignature`, computed once per match. */
+export const matchKey = perMatch(matchSignature);

@@ -1,11 +1,13 @@
 import type { EdgeRouteModel } from "./edge-routes";
 import { describeEdgeMatcher } from "./edge-match";
-import { describeMatch } from "./matches";
+import { matchText } from "./matches";
 import type { ClusterGateways, GatewayAnalysisModel } from "./model";
 import { backendViews } from "./outcome";
 import { rowPolicies } from "./row-policies";
 import { vhostsOf, type GatewayTable, type RouteRow, type Vhost } from "./routing-table";
 import type { ListenerTable } from "./routing-table";
+import type { RouteModel } from "./routes";
+import type { RuleModel } from "./rules";
 import type { AppliedPolicy, BackendView, ProfileId } from "./types";
 
 /**
@@ -49,13 +51,20 @@ export interface EdgeRoutingTableView {
   virtualServices: { namespace: string; name: string; domains: string[]; routes: { chain: string[]; matchers: string[]; action: string; backends: BackendView[] }[] }[];
 }
 
-const routeRef = (row: RouteRow) => ({ kind: row.route.kind, namespace: row.route.namespace, name: row.route.obj.metadata.name });
+type RouteRefView = RoutingRowView["route"];
 
-function outcomeOf(row: RouteRow): RoutingRowView["outcome"] {
-  if (row.rule.extensionRefs.some((e) => e.reason !== null)) return "error";
-  if (row.rule.filters.some((f) => f.type === "RequestRedirect")) return "redirect";
-  if (row.rule.directResponse) return "direct-response";
-  return row.rule.backends.length === 0 ? "error" : "forward";
+/** What every row of one rule shows alike, whatever its match, listener or hostname. */
+interface RuleParts {
+  filters: string[];
+  outcome: RoutingRowView["outcome"];
+  backends: BackendView[];
+}
+
+function outcomeOf(rule: RuleModel): RoutingRowView["outcome"] {
+  if (rule.extensionRefs.some((e) => e.reason !== null)) return "error";
+  if (rule.filters.some((f) => f.type === "RequestRedirect")) return "redirect";
+  if (rule.directResponse) return "direct-response";
+  return rule.backends.length === 0 ? "error" : "forward";
 }
 
 /** Skips the per-row policy merge when the cluster has no option or policy objects at all. */
@@ -63,29 +72,70 @@ function hasPolicies(cg: ClusterGateways): boolean {
   return cg.glooOptions.any || cg.kgatewayPolicies.any;
 }
 
-function rowView(cg: ClusterGateways, table: GatewayTable, lt: ListenerTable, v: Vhost, row: RouteRow, index: number | null): RoutingRowView {
-  const shadow = index === null ? undefined : v.shadowedBy.get(index);
-  const by = shadow === undefined ? undefined : v.rows[shadow];
-  const outcome = outcomeOf(row);
-  return {
-    route: routeRef(row), rule: row.rule.index, ruleName: row.rule.name, match: row.matchIndex, matchText: describeMatch(row.match),
-    delegatedFrom: row.delegatedFrom ? { namespace: row.delegatedFrom.route.namespace, name: row.delegatedFrom.route.obj.metadata.name, rule: row.delegatedFrom.rule.index } : null,
-    filters: row.rule.filters.map((f) => (f.type === "ExtensionRef" && f.extensionRef ? `ExtensionRef ${f.extensionRef.kind}/${f.extensionRef.name}` : f.type)),
-    outcome,
-    backends: outcome === "forward" ? backendViews(row.rule.backends, table.gateway.profile.allZeroWeightsStatus) : [],
-    policies: index === null || !hasPolicies(cg) ? [] : rowPolicies(cg, row, table.gateway, lt.listener).applied,
-    valid: row.rule.dropped === null, reason: row.rule.dropped,
-    shadowedBy: by ? { route: routeRef(by), rule: by.rule.index, match: by.matchIndex } : null,
-  };
+/**
+ * Builds the row views of one Gateway's table. A rule's parts and a route's reference are computed once and
+ * shared by all its rows (one per match, listener and hostname): the views are read-only data, and a table of
+ * 10,000 routes must stay small enough that building it is not dominated by the garbage collector copying it.
+ */
+class RowViews {
+  private readonly rules = new Map<RuleModel, RuleParts>();
+  private readonly routes = new Map<RouteModel, RouteRefView>();
+  private readonly policies: boolean;
+  constructor(private readonly cg: ClusterGateways, private readonly table: GatewayTable) {
+    this.policies = hasPolicies(cg);
+  }
+
+  /** Valid rows in precedence order, then the dropped rows (greyed). */
+  vhost(lt: ListenerTable, v: Vhost): RoutingRowView[] {
+    const out: RoutingRowView[] = [];
+    for (let i = 0; i < v.rows.length; i++) out.push(this.row(lt, v, v.rows[i] as RouteRow, i));
+    for (const r of v.dropped) out.push(this.row(lt, v, r, null));
+    return out;
+  }
+
+  private ref(route: RouteModel): RouteRefView {
+    let ref = this.routes.get(route);
+    if (!ref) this.routes.set(route, (ref = { kind: route.kind, namespace: route.namespace, name: route.obj.metadata.name }));
+    return ref;
+  }
+
+  private parts(rule: RuleModel): RuleParts {
+    let parts = this.rules.get(rule);
+    if (!parts) {
+      const outcome = outcomeOf(rule);
+      parts = {
+        filters: rule.filters.map((f) => (f.type === "ExtensionRef" && f.extensionRef ? `ExtensionRef ${f.extensionRef.kind}/${f.extensionRef.name}` : f.type)),
+        outcome,
+        backends: outcome === "forward" ? backendViews(rule.backends, this.table.gateway.profile.allZeroWeightsStatus) : [],
+      };
+      this.rules.set(rule, parts);
+    }
+    return parts;
+  }
+
+  private row(lt: ListenerTable, v: Vhost, row: RouteRow, index: number | null): RoutingRowView {
+    const shadow = index === null ? undefined : v.shadowedBy.get(index);
+    const by = shadow === undefined ? undefined : v.rows[shadow];
+    const { filters, outcome, backends } = this.parts(row.rule);
+    return {
+      route: this.ref(row.route), rule: row.rule.index, ruleName: row.rule.name, match: row.matchIndex, matchText: matchText(row.match),
+      delegatedFrom: row.delegatedFrom ? { namespace: row.delegatedFrom.route.namespace, name: row.delegatedFrom.route.obj.metadata.name, rule: row.delegatedFrom.rule.index } : null,
+      filters, outcome, backends,
+      policies: index === null || !this.policies ? [] : rowPolicies(this.cg, row, this.table.gateway, lt.listener).applied,
+      valid: row.rule.dropped === null, reason: row.rule.dropped,
+      shadowedBy: by ? { route: this.ref(by.route), rule: by.rule.index, match: by.matchIndex } : null,
+    };
+  }
 }
 
 function gatewayTableView(cg: ClusterGateways, table: GatewayTable): GatewayRoutingTableView {
   const gw = table.gateway;
+  const rows = new RowViews(cg, table);
   return {
     cluster: cg.cluster, gateway: { kind: "Gateway", namespace: gw.obj.metadata.namespace ?? "", name: gw.obj.metadata.name }, controllerName: gw.controllerName, profile: gw.profile.id,
     listeners: table.listeners.map((lt) => ({
       name: lt.listener.name, port: lt.listener.port, protocol: lt.listener.protocol, hostname: lt.listener.hostname === "*" ? null : lt.listener.hostname, usable: lt.listener.usable,
-      vhosts: vhostsOf(lt).map((v) => ({ hostname: v.hostname, rows: [...v.rows.map((r, i) => rowView(cg, table, lt, v, r, i)), ...v.dropped.map((r) => rowView(cg, table, lt, v, r, null))] })),
+      vhosts: vhostsOf(lt).map((v) => ({ hostname: v.hostname, rows: rows.vhost(lt, v) })),
     })),
   };
 }

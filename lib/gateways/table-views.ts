@@ -154,17 +154,26 @@ function edgeRouteView(cluster: string, r: EdgeRouteModel): EdgeRoutingTableView
   };
 }
 
-/** Routing tables of every gateway (optionally one cluster / one gateway), in cluster, namespace, name order. */
-export function routingTables(model: GatewayAnalysisModel, filter: { cluster?: string; namespace?: string; name?: string } = {}): { gateways: GatewayRoutingTableView[]; edge: EdgeRoutingTableView[] } {
+/** Which routing tables to build: one cluster, namespace or name, and only Gateway API or only Gloo Edge gateways. */
+export interface RoutingTableFilter {
+  cluster?: string;
+  namespace?: string;
+  name?: string;
+  kind?: "Gateway" | "EdgeGateway";
+}
+
+/** Routing tables of every gateway (optionally one cluster / one gateway / one kind), in cluster, namespace, name order. */
+export function routingTables(model: GatewayAnalysisModel, filter: RoutingTableFilter = {}): { gateways: GatewayRoutingTableView[]; edge: EdgeRoutingTableView[] } {
   const gateways: GatewayRoutingTableView[] = [];
   const edge: EdgeRoutingTableView[] = [];
   const wanted = (ns: string, name: string) => (filter.namespace === undefined || filter.namespace === ns) && (filter.name === undefined || filter.name === name);
   for (const cg of model.clusters) {
     if (filter.cluster !== undefined && filter.cluster !== cg.cluster) continue;
-    for (const t of [...cg.tables.values()].sort((a, b) => (a.gateway.key < b.gateway.key ? -1 : 1))) {
+    const tables = filter.kind === "EdgeGateway" ? [] : [...cg.tables.values()];
+    for (const t of tables.sort((a, b) => (a.gateway.key < b.gateway.key ? -1 : 1))) {
       if (wanted(t.gateway.obj.metadata.namespace ?? "", t.gateway.obj.metadata.name)) gateways.push(gatewayTableView(cg, t));
     }
-    for (const g of cg.edge.gateways) {
+    for (const g of filter.kind === "Gateway" ? [] : cg.edge.gateways) {
       if (!wanted(g.obj.metadata.namespace ?? "", g.obj.metadata.name)) continue;
       edge.push({
         cluster: cg.cluster, gateway: { kind: "EdgeGateway", namespace: g.obj.metadata.namespace ?? "", name: g.obj.metadata.name }, port: g.port, ssl: g.ssl,

@@ -6,7 +6,6 @@ import { backendViews } from "./outcome";
 import { rowPolicies } from "./row-policies";
 import { vhostsOf, type GatewayTable, type RouteRow, type Vhost } from "./routing-table";
 import type { ListenerTable } from "./routing-table";
-import type { RouteModel } from "./routes";
 import type { RuleModel } from "./rules";
 import type { AppliedPolicy, BackendView, ProfileId } from "./types";
 
@@ -53,11 +52,14 @@ export interface EdgeRoutingTableView {
 
 type RouteRefView = RoutingRowView["route"];
 
-/** What every row of one rule shows alike, whatever its match, listener or hostname. */
+/** What every row of one rule shows alike, whatever its match, listener or hostname (a rule has one route). */
 interface RuleParts {
+  route: RouteRefView;
   filters: string[];
   outcome: RoutingRowView["outcome"];
   backends: BackendView[];
+  /** The rule's rows when no option or policy applies to them. */
+  noPolicies: AppliedPolicy[];
 }
 
 function outcomeOf(rule: RuleModel): RoutingRowView["outcome"] {
@@ -73,13 +75,12 @@ function hasPolicies(cg: ClusterGateways): boolean {
 }
 
 /**
- * Builds the row views of one Gateway's table. A rule's parts and a route's reference are computed once and
- * shared by all its rows (one per match, listener and hostname): the views are read-only data, and a table of
- * 10,000 routes must stay small enough that building it is not dominated by the garbage collector copying it.
+ * Builds the row views of one Gateway's table. A rule's parts are computed once and shared by all its rows
+ * (one per match, listener and hostname): the views are read-only data, and a table of 10,000 routes must
+ * stay small, since at that size the garbage collector copies whatever part of it is alive when it runs.
  */
 class RowViews {
   private readonly rules = new Map<RuleModel, RuleParts>();
-  private readonly routes = new Map<RouteModel, RouteRefView>();
   private readonly policies: boolean;
   constructor(private readonly cg: ClusterGateways, private readonly table: GatewayTable) {
     this.policies = hasPolicies(cg);
@@ -93,20 +94,16 @@ class RowViews {
     return out;
   }
 
-  private ref(route: RouteModel): RouteRefView {
-    let ref = this.routes.get(route);
-    if (!ref) this.routes.set(route, (ref = { kind: route.kind, namespace: route.namespace, name: route.obj.metadata.name }));
-    return ref;
-  }
-
-  private parts(rule: RuleModel): RuleParts {
+  private parts({ route, rule }: RouteRow): RuleParts {
     let parts = this.rules.get(rule);
     if (!parts) {
       const outcome = outcomeOf(rule);
       parts = {
+        route: { kind: route.kind, namespace: route.namespace, name: route.obj.metadata.name },
         filters: rule.filters.map((f) => (f.type === "ExtensionRef" && f.extensionRef ? `ExtensionRef ${f.extensionRef.kind}/${f.extensionRef.name}` : f.type)),
         outcome,
         backends: outcome === "forward" ? backendViews(rule.backends, this.table.gateway.profile.allZeroWeightsStatus) : [],
+        noPolicies: [],
       };
       this.rules.set(rule, parts);
     }
@@ -116,14 +113,14 @@ class RowViews {
   private row(lt: ListenerTable, v: Vhost, row: RouteRow, index: number | null): RoutingRowView {
     const shadow = index === null ? undefined : v.shadowedBy.get(index);
     const by = shadow === undefined ? undefined : v.rows[shadow];
-    const { filters, outcome, backends } = this.parts(row.rule);
+    const parts = this.parts(row);
     return {
-      route: this.ref(row.route), rule: row.rule.index, ruleName: row.rule.name, match: row.matchIndex, matchText: matchText(row.match),
+      route: parts.route, rule: row.rule.index, ruleName: row.rule.name, match: row.matchIndex, matchText: matchText(row.match),
       delegatedFrom: row.delegatedFrom ? { namespace: row.delegatedFrom.route.namespace, name: row.delegatedFrom.route.obj.metadata.name, rule: row.delegatedFrom.rule.index } : null,
-      filters, outcome, backends,
-      policies: index === null || !this.policies ? [] : rowPolicies(this.cg, row, this.table.gateway, lt.listener).applied,
+      filters: parts.filters, outcome: parts.outcome, backends: parts.backends,
+      policies: index === null || !this.policies ? parts.noPolicies : rowPolicies(this.cg, row, this.table.gateway, lt.listener).applied,
       valid: row.rule.dropped === null, reason: row.rule.dropped,
-      shadowedBy: by ? { route: this.ref(by.route), rule: by.rule.index, match: by.matchIndex } : null,
+      shadowedBy: by ? { route: this.parts(by).route, rule: by.rule.index, match: by.matchIndex } : null,
     };
   }
 }

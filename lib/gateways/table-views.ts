@@ -13,23 +13,24 @@ import type { AppliedPolicy, BackendView, ProfileId } from "./types";
  * Serialisable views of the effective routing table (reference §4.1): per Gateway → listener → virtual host,
  * rows in the order the data plane evaluates them, with backends (share, validity), filters and policies;
  * dropped rules greyed with their reason; rows that can never be reached name the row that takes them.
- * Gloo Edge gateways list their VirtualServices' flattened routes in order.
+ * Gloo Edge gateways list their VirtualServices' flattened routes in order. Rows share (frozen) the route,
+ * filters and backends of their rule: views are read-only data.
  */
 export interface RoutingRowView {
-  route: { kind: string; namespace: string; name: string };
+  route: Readonly<{ kind: string; namespace: string; name: string }>;
   rule: number;
   ruleName: string | null;
   match: number;
   matchText: string;
   delegatedFrom: { namespace: string; name: string; rule: number } | null;
-  filters: string[];
+  filters: readonly string[];
   outcome: "forward" | "redirect" | "direct-response" | "error";
-  backends: BackendView[];
-  policies: AppliedPolicy[];
+  backends: readonly Readonly<BackendView>[];
+  policies: readonly AppliedPolicy[];
   /** False for rows of dropped rules (shown greyed); `reason` says why. */
   valid: boolean;
   reason: string | null;
-  shadowedBy: { route: { kind: string; namespace: string; name: string }; rule: number; match: number } | null;
+  shadowedBy: { route: RoutingRowView["route"]; rule: number; match: number } | null;
 }
 
 /** The routing table of one Gateway API Gateway as served to callers. */
@@ -52,14 +53,17 @@ export interface EdgeRoutingTableView {
 
 type RouteRefView = RoutingRowView["route"];
 
-/** What every row of one rule shows alike, whatever its match, listener or hostname (a rule has one route). */
+/**
+ * What every row of one rule shows alike, whatever its match, listener or hostname: a rule has one route, and
+ * one profile (hence one all-zero-weights status), since routes build their rules per profile.
+ */
 interface RuleParts {
-  route: RouteRefView;
-  filters: string[];
+  route: Readonly<RouteRefView>;
+  filters: readonly string[];
   outcome: RoutingRowView["outcome"];
-  backends: BackendView[];
+  backends: readonly Readonly<BackendView>[];
   /** The rule's rows when no option or policy applies to them. */
-  noPolicies: AppliedPolicy[];
+  noPolicies: readonly AppliedPolicy[];
 }
 
 function outcomeOf(rule: RuleModel): RoutingRowView["outcome"] {
@@ -75,12 +79,31 @@ function hasPolicies(cg: ClusterGateways): boolean {
 }
 
 /**
- * Builds the row views of one Gateway's table. A rule's parts are computed once and shared by all its rows
- * (one per match, listener and hostname): the views are read-only data, and a table of 10,000 routes must
- * stay small, since at that size the garbage collector copies whatever part of it is alive when it runs.
+ * A rule's parts, computed on the first view of the model and shared by all its rows (one per match, listener
+ * and hostname) and by every later view: the model never changes once built (delegation has marked its
+ * backends by then), and a table of 10,000 routes whose every row carried its own copies would be large
+ * enough for the garbage collector to copy it while it is built. Frozen, since views are shared read-only data.
  */
+const RULE_PARTS = new WeakMap<RuleModel, RuleParts>();
+
+function partsOf({ route, rule }: RouteRow, allZeroStatus: number): RuleParts {
+  let parts = RULE_PARTS.get(rule);
+  if (!parts) {
+    const outcome = outcomeOf(rule);
+    parts = Object.freeze({
+      route: Object.freeze({ kind: route.kind, namespace: route.namespace, name: route.obj.metadata.name }),
+      filters: Object.freeze(rule.filters.map((f) => (f.type === "ExtensionRef" && f.extensionRef ? `ExtensionRef ${f.extensionRef.kind}/${f.extensionRef.name}` : f.type))),
+      outcome,
+      backends: Object.freeze(outcome === "forward" ? backendViews(rule.backends, allZeroStatus).map((b) => Object.freeze(b)) : []),
+      noPolicies: Object.freeze([]),
+    });
+    RULE_PARTS.set(rule, parts);
+  }
+  return parts;
+}
+
+/** Builds the row views of one Gateway's table. */
 class RowViews {
-  private readonly rules = new Map<RuleModel, RuleParts>();
   private readonly policies: boolean;
   constructor(private readonly cg: ClusterGateways, private readonly table: GatewayTable) {
     this.policies = hasPolicies(cg);
@@ -94,20 +117,8 @@ class RowViews {
     return out;
   }
 
-  private parts({ route, rule }: RouteRow): RuleParts {
-    let parts = this.rules.get(rule);
-    if (!parts) {
-      const outcome = outcomeOf(rule);
-      parts = {
-        route: { kind: route.kind, namespace: route.namespace, name: route.obj.metadata.name },
-        filters: rule.filters.map((f) => (f.type === "ExtensionRef" && f.extensionRef ? `ExtensionRef ${f.extensionRef.kind}/${f.extensionRef.name}` : f.type)),
-        outcome,
-        backends: outcome === "forward" ? backendViews(rule.backends, this.table.gateway.profile.allZeroWeightsStatus) : [],
-        noPolicies: [],
-      };
-      this.rules.set(rule, parts);
-    }
-    return parts;
+  private parts(row: RouteRow): RuleParts {
+    return partsOf(row, this.table.gateway.profile.allZeroWeightsStatus);
   }
 
   private row(lt: ListenerTable, v: Vhost, row: RouteRow, index: number | null): RoutingRowView {

@@ -160,21 +160,11 @@ export function matchSignature(m: MatchModel): string {
   return [m.kind, m.pathType, path, values(m.headers), values(m.query), m.method ?? "", grpc].join("\u0003");
 }
 
-/**
- * Memoises a pure function of a match for as long as the match lives: a model's matches never change once
- * built, and one match feeds a row per listener and hostname on every view of the model.
- */
-function perMatch<T extends NonNullable<unknown>>(fn: (m: MatchModel) => T): (m: MatchModel) => T {
-  const memo = new WeakMap<MatchModel, T>();
-  return (m) => {
-    let value = memo.get(m);
-    if (value === undefined) memo.set(m, (value = fn(m)));
-    return value;
-  };
+const SIGNATURES = new WeakMap<MatchModel, string>();
+
+/** `matchSignature`, computed once per match: a match is compared in every virtual host it lands in. */
+export function matchKey(m: MatchModel): string {
+  let sig = SIGNATURES.get(m);
+  if (sig === undefined) SIGNATURES.set(m, (sig = matchSignature(m)));
+  return sig;
 }
-
-/** `describeMatch`, computed once per match. */
-export const matchText = perMatch(describeMatch);
-
-/** `matchSignature`, computed once per match. */
-export const matchKey = perMatch(matchSignature);

@@ -1,12 +1,10 @@
 import type { EdgeRouteModel } from "./edge-routes";
 import { describeEdgeMatcher } from "./edge-match";
-import { matchText } from "./matches";
 import type { ClusterGateways, GatewayAnalysisModel } from "./model";
-import { backendViews } from "./outcome";
 import { rowPolicies } from "./row-policies";
 import { vhostsOf, type GatewayTable, type RouteRow, type Vhost } from "./routing-table";
 import type { ListenerTable } from "./routing-table";
-import type { RuleModel } from "./rules";
+import type { RowOutcome } from "./rule-parts";
 import type { AppliedPolicy, BackendView, ProfileId } from "./types";
 
 /**
@@ -14,7 +12,7 @@ import type { AppliedPolicy, BackendView, ProfileId } from "./types";
  * rows in the order the data plane evaluates them, with backends (share, validity), filters and policies;
  * dropped rules greyed with their reason; rows that can never be reached name the row that takes them.
  * Gloo Edge gateways list their VirtualServices' flattened routes in order. Rows share (frozen) the route,
- * filters and backends of their rule: views are read-only data.
+ * filters and backends of their rule, made when the table was built (`RuleParts`): views are read-only data.
  */
 export interface RoutingRowView {
   route: Readonly<{ kind: string; namespace: string; name: string }>;
@@ -24,7 +22,7 @@ export interface RoutingRowView {
   matchText: string;
   delegatedFrom: { namespace: string; name: string; rule: number } | null;
   filters: readonly string[];
-  outcome: "forward" | "redirect" | "direct-response" | "error";
+  outcome: RowOutcome;
   backends: readonly Readonly<BackendView>[];
   policies: readonly AppliedPolicy[];
   /** False for rows of dropped rules (shown greyed); `reason` says why. */
@@ -51,55 +49,9 @@ export interface EdgeRoutingTableView {
   virtualServices: { namespace: string; name: string; domains: string[]; routes: { chain: string[]; matchers: string[]; action: string; backends: BackendView[] }[] }[];
 }
 
-type RouteRefView = RoutingRowView["route"];
-
-/**
- * What every row of one rule shows alike, whatever its match, listener or hostname: a rule has one route, and
- * one profile (hence one all-zero-weights status), since routes build their rules per profile.
- */
-interface RuleParts {
-  route: Readonly<RouteRefView>;
-  filters: readonly string[];
-  outcome: RoutingRowView["outcome"];
-  backends: readonly Readonly<BackendView>[];
-  /** The rule's rows when no option or policy applies to them. */
-  noPolicies: readonly AppliedPolicy[];
-}
-
-function outcomeOf(rule: RuleModel): RoutingRowView["outcome"] {
-  if (rule.extensionRefs.some((e) => e.reason !== null)) return "error";
-  if (rule.filters.some((f) => f.type === "RequestRedirect")) return "redirect";
-  if (rule.directResponse) return "direct-response";
-  return rule.backends.length === 0 ? "error" : "forward";
-}
-
 /** Skips the per-row policy merge when the cluster has no option or policy objects at all. */
 function hasPolicies(cg: ClusterGateways): boolean {
   return cg.glooOptions.any || cg.kgatewayPolicies.any;
-}
-
-/**
- * A rule's parts, computed on the first view of the model and shared by all its rows (one per match, listener
- * and hostname) and by every later view: the model never changes once built (delegation has marked its
- * backends by then), and a table of 10,000 routes whose every row carried its own copies would be large
- * enough for the garbage collector to copy it while it is built. Frozen, since views are shared read-only data.
- */
-const RULE_PARTS = new WeakMap<RuleModel, RuleParts>();
-
-function partsOf({ route, rule }: RouteRow, allZeroStatus: number): RuleParts {
-  let parts = RULE_PARTS.get(rule);
-  if (!parts) {
-    const outcome = outcomeOf(rule);
-    parts = Object.freeze({
-      route: Object.freeze({ kind: route.kind, namespace: route.namespace, name: route.obj.metadata.name }),
-      filters: Object.freeze(rule.filters.map((f) => (f.type === "ExtensionRef" && f.extensionRef ? `ExtensionRef ${f.extensionRef.kind}/${f.extensionRef.name}` : f.type))),
-      outcome,
-      backends: Object.freeze(outcome === "forward" ? backendViews(rule.backends, allZeroStatus).map((b) => Object.freeze(b)) : []),
-      noPolicies: Object.freeze([]),
-    });
-    RULE_PARTS.set(rule, parts);
-  }
-  return parts;
 }
 
 /** Builds the row views of one Gateway's table. */
@@ -117,21 +69,17 @@ class RowViews {
     return out;
   }
 
-  private parts(row: RouteRow): RuleParts {
-    return partsOf(row, this.table.gateway.profile.allZeroWeightsStatus);
-  }
-
   private row(lt: ListenerTable, v: Vhost, row: RouteRow, index: number | null): RoutingRowView {
     const shadow = index === null ? undefined : v.shadowedBy.get(index);
     const by = shadow === undefined ? undefined : v.rows[shadow];
-    const parts = this.parts(row);
+    const parts = row.parts;
     return {
-      route: parts.route, rule: row.rule.index, ruleName: row.rule.name, match: row.matchIndex, matchText: matchText(row.match),
+      route: parts.route, rule: row.rule.index, ruleName: row.rule.name, match: row.matchIndex, matchText: row.text,
       delegatedFrom: row.delegatedFrom ? { namespace: row.delegatedFrom.route.namespace, name: row.delegatedFrom.route.obj.metadata.name, rule: row.delegatedFrom.rule.index } : null,
       filters: parts.filters, outcome: parts.outcome, backends: parts.backends,
       policies: index === null || !this.policies ? parts.noPolicies : rowPolicies(this.cg, row, this.table.gateway, lt.listener).applied,
       valid: row.rule.dropped === null, reason: row.rule.dropped,
-      shadowedBy: by ? { route: this.parts(by).route, rule: by.rule.index, match: by.matchIndex } : null,
+      shadowedBy: by ? { route: by.parts.route, rule: by.rule.index, match: by.matchIndex } : null,
     };
   }
 }

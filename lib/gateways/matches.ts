@@ -159,12 +159,3 @@ export function matchSignature(m: MatchModel): string {
   const grpc = m.grpc ? `${m.grpc.type}\u0001${m.grpc.service ?? ""}\u0001${m.grpc.method ?? ""}` : "";
   return [m.kind, m.pathType, path, values(m.headers), values(m.query), m.method ?? "", grpc].join("\u0003");
 }
-
-const SIGNATURES = new WeakMap<MatchModel, string>();
-
-/** `matchSignature`, computed once per match: a match is compared in every virtual host it lands in. */
-export function matchKey(m: MatchModel): string {
-  let sig = SIGNATURES.get(m);
-  if (sig === undefined) SIGNATURES.set(m, (sig = matchSignature(m)));
-  return sig;
-}

@@ -1,7 +1,7 @@
 import type { GatewayModel } from "./gateways";
 import { emptyHostnameIndex, hostnameEntry, setHostnameEntry, type HostnameIndex } from "./hostnames";
 import type { ListenerModel } from "./listeners";
-import { describeMatch, matchKey, type MatchModel } from "./matches";
+import { describeMatch, matchSignature, type MatchModel } from "./matches";
 import type { ControllerProfile } from "./profiles";
 import type { RouteModel } from "./routes";
 import { ruleParts, type RuleParts } from "./rule-parts";
@@ -85,8 +85,15 @@ export function rankOf(m: MatchModel, profile: ControllerProfile): readonly numb
 
 /** Rank memos per (regexRank, trimPrefixSlash) combination; weak, so they never outlive the model. */
 const RANKS = [new WeakMap<MatchModel, readonly number[]>(), new WeakMap<MatchModel, readonly number[]>(), new WeakMap<MatchModel, readonly number[]>(), new WeakMap<MatchModel, readonly number[]>()];
+const SIGNATURES = new WeakMap<MatchModel, string>();
 /** Shared empty map: most virtual hosts have no shadowed rows, so they do not each allocate one. */
 const NO_SHADOWS: ReadonlyMap<number, number> = new Map();
+
+function signatureOf(m: MatchModel): string {
+  let sig = SIGNATURES.get(m);
+  if (sig === undefined) SIGNATURES.set(m, (sig = matchSignature(m)));
+  return sig;
+}
 
 /** Total order of rows: rank keys, then older route, then namespace/name, then rule and match index (§4.3 6–8). */
 export function compareRows(a: RouteRow, b: RouteRow): number {
@@ -141,7 +148,7 @@ export function finishTable(table: ListenerTable): void {
     const first = new Map<string, number>();
     const shadowed = new Map<number, number>();
     v.rows.forEach((row, i) => {
-      const sig = matchKey(row.match);
+      const sig = signatureOf(row.match);
       const earlier = first.get(sig);
       if (earlier === undefined) first.set(sig, i);
       else shadowed.set(i, earlier);

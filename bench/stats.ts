@@ -1,3 +1,5 @@
+import { PerformanceObserver } from "node:perf_hooks";
+
 /** Median wall-clock and CPU time of one run, in milliseconds. */
 export interface Medians {
   wallMs: number;
@@ -6,6 +8,8 @@ export interface Medians {
    * also counts waiting for a core, and this figure shows how much of it was the code's own work.
    */
   cpuMs: number;
+  /** Mean garbage-collection pause per run (V8's `gc` performance entries): how much of the time was the collector. */
+  gcMs: number;
 }
 
 /** Runs `fn` `runs` times after `warmup` runs and returns the median wall and CPU durations in milliseconds. */
@@ -13,6 +17,10 @@ export async function medians(fn: () => unknown, runs = 7, warmup = 2): Promise<
   for (let i = 0; i < warmup; i++) await fn();
   const walls: number[] = [];
   const cpus: number[] = [];
+  let gcTotal = 0;
+  const sum = (list: readonly { duration: number }[]) => list.reduce((n, e) => n + e.duration, 0);
+  const gc = new PerformanceObserver((list) => void (gcTotal += sum(list.getEntries())));
+  gc.observe({ entryTypes: ["gc"] });
   for (let i = 0; i < runs; i++) {
     const cpu = process.cpuUsage();
     const start = performance.now();
@@ -21,12 +29,28 @@ export async function medians(fn: () => unknown, runs = 7, warmup = 2): Promise<
     const used = process.cpuUsage(cpu);
     cpus.push((used.user + used.system) / 1000);
   }
-  return { wallMs: median(walls), cpuMs: median(cpus) };
+  // GC entries are delivered asynchronously, not while the runs hold the thread: let them arrive, then take the rest.
+  await new Promise((resolve) => setImmediate(resolve));
+  gcTotal += sum(gc.takeRecords());
+  gc.disconnect();
+  return { wallMs: median(walls), cpuMs: median(cpus), gcMs: gcTotal / runs };
 }
 
 /** Runs `fn` `runs` times after `warmup` runs and returns the median duration in milliseconds. */
 export async function medianMs(fn: () => unknown, runs = 7, warmup = 2): Promise<number> {
   return (await medians(fn, runs, warmup)).wallMs;
+}
+
+/** Median wall time of `fn` over a fresh input each run, built by `setup` outside the timed part (nothing memoised carries over). */
+export async function medianFreshMs<T>(setup: () => T, fn: (input: T) => unknown, runs: number): Promise<number> {
+  const walls: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const input = setup();
+    const start = performance.now();
+    await fn(input);
+    walls.push(performance.now() - start);
+  }
+  return median(walls);
 }
 
 function median(list: number[]): number {

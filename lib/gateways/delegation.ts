@@ -3,7 +3,8 @@ import { report, type FindingSink } from "./findings";
 import { prefixMatches, type MatchModel, type ValueMatch } from "./matches";
 import type { ControllerProfile } from "./profiles";
 import type { RouteModel } from "./routes";
-import { rankOf, type RouteRow, type RowExpander } from "./routing-table";
+import { ruleParts } from "./rule-parts";
+import { makeRow, type RouteRow, type RowExpander } from "./routing-table";
 
 /**
  * HTTPRoute delegation of Gloo Gateway 1.x and kgateway (reference §5.1): a parent rule's backendRef to
@@ -87,13 +88,14 @@ export class DelegationIndex {
     const out: RouteRow[] = [];
     for (const rule of child.rulesFor(profile)) {
       if (rule.dropped !== null) continue;
+      const parts = ruleParts(child, rule, profile);
       rule.matches.forEach((m, matchIndex) => {
         const match = inherit ? inheritMatch(parent.match, m) : withinParent(parent.match, m) ? m : null;
         if (!match) {
           report(this.sink, "GW_DELEGATION_INVALID", [child.ref, parent.route.ref], `spec.rules[${rule.index}].matches[${matchIndex}]`, `a delegated match must lie within the parent match of ${parent.route.key} rule ${parent.rule.index} (path inside the prefix, parent headers, query and method kept); it is dropped`, "warning");
           return;
         }
-        const row: RouteRow = { route: child, rule, matchIndex, match, delegatedFrom: parent.delegatedFrom ?? { route: parent.route, rule: parent.rule }, rank: rankOf(match, profile) };
+        const row = makeRow(child, rule, matchIndex, match, parent.delegatedFrom ?? { route: parent.route, rule: parent.rule }, profile, parts);
         out.push(...(rule.backends.some((b) => b.delegation) ? expand(row, depth + 1) : [row]));
       });
     }

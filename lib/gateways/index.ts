@@ -12,7 +12,7 @@ import type { GatewayStatusView, PolicyStatusView, RouteStatusView, SoloKitStatu
 export { buildGatewayModel, type GatewayAnalysisModel, type GatewayAnalysisOptions, type ClusterGateways } from "./model";
 export { traceRequest, type TraceContext } from "./tracer";
 export type { TraceInput, TraceResult, NearMiss } from "./trace-types";
-export { routingTables, type GatewayRoutingTableView, type EdgeRoutingTableView, type RoutingRowView } from "./table-views";
+export { routingTables, type GatewayRoutingTableView, type EdgeRoutingTableView, type RoutingRowView, type RoutingTableFilter } from "./table-views";
 export { functionInventory, type UpstreamFunctionsView, type FunctionEntry, type FunctionCaller } from "./inventory";
 export { defaultHostResolver, noHostResolver, type HostResolver, type HostResolution, type ResolvedWorkload, type MeshHopTracer } from "./resolver";
 export { GATEWAY_FINDING_CATALOGUE, type CatalogueEntry, type FindingCode } from "./catalogue";
@@ -37,10 +37,15 @@ function byRef<T extends { ref: Parameters<typeof compareRefs>[0] }>(list: T[]):
   return list.sort((a, b) => compareRefs(a.ref, b.ref));
 }
 
+/** Computed status of every Gateway and its listeners (all clusters), in stable order. */
+export function gatewayStatusViews(model: GatewayAnalysisModel): GatewayStatusView[] {
+  return byRef(model.clusters.flatMap((c) => c.gatewayViews));
+}
+
 /** Computed status of every Gateway, listener, route parent, option, policy and Edge object (all clusters). */
 export function gatewayStatuses(model: GatewayAnalysisModel): GatewayStatusReport {
   return {
-    gateways: byRef(model.clusters.flatMap((c) => c.gatewayViews)),
+    gateways: gatewayStatusViews(model),
     routes: byRef(model.clusters.flatMap((c) => c.routeViews)),
     options: byRef(model.clusters.flatMap((c) => c.optionViews)),
     policies: byRef(model.clusters.flatMap((c) => c.policyViews)),

@@ -1,9 +1,10 @@
 import type { GatewayModel } from "./gateways";
 import { emptyHostnameIndex, hostnameEntry, setHostnameEntry, type HostnameIndex } from "./hostnames";
 import type { ListenerModel } from "./listeners";
-import { matchSignature, type MatchModel } from "./matches";
+import { describeMatch, matchSignature, type MatchModel } from "./matches";
 import type { ControllerProfile } from "./profiles";
 import type { RouteModel } from "./routes";
+import { ruleParts, type RuleParts } from "./rule-parts";
 import type { RuleModel } from "./rules";
 
 /**
@@ -20,6 +21,15 @@ export interface RouteRow {
   delegatedFrom: { route: RouteModel; rule: RuleModel } | null;
   /** Precomputed precedence keys (§4.3 steps 1–5), compared ascending. */
   rank: readonly number[];
+  /** The match as text (`PathPrefix /api, header x-canary=1`), for views, traces and findings. */
+  text: string;
+  /** What the row shows that depends only on its rule, shared by the rule's rows. */
+  parts: RuleParts;
+}
+
+/** A row of a rule's match; `parts` are the rule's, computed once per rule by the caller (`ruleParts`). */
+export function makeRow(route: RouteModel, rule: RuleModel, matchIndex: number, match: MatchModel, delegatedFrom: RouteRow["delegatedFrom"], profile: ControllerProfile, parts: RuleParts): RouteRow {
+  return { route, rule, matchIndex, match, delegatedFrom, rank: rankOf(match, profile), text: describeMatch(match), parts };
 }
 
 /** One virtual host of a listener: the intersected hostname and its rows in precedence order. */
@@ -115,8 +125,9 @@ export function addRouteRows(table: ListenerTable, hostnames: readonly string[],
   const rows: RouteRow[] = [];
   const dropped: RouteRow[] = [];
   for (const rule of route.rulesFor(profile)) {
+    const parts = ruleParts(route, rule, profile);
     rule.matches.forEach((match, matchIndex) => {
-      const row: RouteRow = { route, rule, matchIndex, match, delegatedFrom: null, rank: rankOf(match, profile) };
+      const row = makeRow(route, rule, matchIndex, match, null, profile, parts);
       if (rule.dropped !== null) dropped.push(row);
       else rows.push(...(rule.backends.some((b) => b.delegation && b.reason === null) ? expand(row) : [row]));
     });

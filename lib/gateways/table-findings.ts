@@ -1,5 +1,4 @@
 import { report, type FindingSink } from "./findings";
-import { describeMatch } from "./matches";
 import { vhostsOf, type GatewayTable } from "./routing-table";
 
 /**
@@ -15,7 +14,7 @@ export function reportTable(sink: FindingSink, table: GatewayTable): void {
         if (!loser || !winner) continue;
         const where = `on ${v.hostname} via listener ${lt.listener.name} of Gateway ${table.gateway.key}`;
         const field = `spec.rules[${loser.rule.index}].matches[${loser.matchIndex}]`;
-        const what = `${describeMatch(loser.match)}`;
+        const what = loser.text;
         const other = `${winner.route.kind} ${winner.route.key} rule ${winner.rule.index}`;
         if (winner.route !== loser.route) {
           report(sink, "GW_MATCH_TIE", [loser.route.ref, winner.route.ref], field, `match ${what} must be unique ${where}: ${other} has the same match and wins by age or name`);

@@ -1,34 +1,34 @@
 import type { EdgeRouteModel } from "./edge-routes";
 import { describeEdgeMatcher } from "./edge-match";
-import { describeMatch } from "./matches";
 import type { ClusterGateways, GatewayAnalysisModel } from "./model";
-import { backendViews } from "./outcome";
 import { rowPolicies } from "./row-policies";
 import { vhostsOf, type GatewayTable, type RouteRow, type Vhost } from "./routing-table";
 import type { ListenerTable } from "./routing-table";
+import type { RowOutcome } from "./rule-parts";
 import type { AppliedPolicy, BackendView, ProfileId } from "./types";
 
 /**
  * Serialisable views of the effective routing table (reference §4.1): per Gateway → listener → virtual host,
  * rows in the order the data plane evaluates them, with backends (share, validity), filters and policies;
  * dropped rules greyed with their reason; rows that can never be reached name the row that takes them.
- * Gloo Edge gateways list their VirtualServices' flattened routes in order.
+ * Gloo Edge gateways list their VirtualServices' flattened routes in order. Rows share (frozen) the route,
+ * filters and backends of their rule, made when the table was built (`RuleParts`): views are read-only data.
  */
 export interface RoutingRowView {
-  route: { kind: string; namespace: string; name: string };
+  route: Readonly<{ kind: string; namespace: string; name: string }>;
   rule: number;
   ruleName: string | null;
   match: number;
   matchText: string;
   delegatedFrom: { namespace: string; name: string; rule: number } | null;
-  filters: string[];
-  outcome: "forward" | "redirect" | "direct-response" | "error";
-  backends: BackendView[];
-  policies: AppliedPolicy[];
+  filters: readonly string[];
+  outcome: RowOutcome;
+  backends: readonly Readonly<BackendView>[];
+  policies: readonly AppliedPolicy[];
   /** False for rows of dropped rules (shown greyed); `reason` says why. */
   valid: boolean;
   reason: string | null;
-  shadowedBy: { route: { kind: string; namespace: string; name: string }; rule: number; match: number } | null;
+  shadowedBy: { route: RoutingRowView["route"]; rule: number; match: number } | null;
 }
 
 /** The routing table of one Gateway API Gateway as served to callers. */
@@ -49,43 +49,49 @@ export interface EdgeRoutingTableView {
   virtualServices: { namespace: string; name: string; domains: string[]; routes: { chain: string[]; matchers: string[]; action: string; backends: BackendView[] }[] }[];
 }
 
-const routeRef = (row: RouteRow) => ({ kind: row.route.kind, namespace: row.route.namespace, name: row.route.obj.metadata.name });
-
-function outcomeOf(row: RouteRow): RoutingRowView["outcome"] {
-  if (row.rule.extensionRefs.some((e) => e.reason !== null)) return "error";
-  if (row.rule.filters.some((f) => f.type === "RequestRedirect")) return "redirect";
-  if (row.rule.directResponse) return "direct-response";
-  return row.rule.backends.length === 0 ? "error" : "forward";
-}
-
 /** Skips the per-row policy merge when the cluster has no option or policy objects at all. */
 function hasPolicies(cg: ClusterGateways): boolean {
   return cg.glooOptions.any || cg.kgatewayPolicies.any;
 }
 
-function rowView(cg: ClusterGateways, table: GatewayTable, lt: ListenerTable, v: Vhost, row: RouteRow, index: number | null): RoutingRowView {
-  const shadow = index === null ? undefined : v.shadowedBy.get(index);
-  const by = shadow === undefined ? undefined : v.rows[shadow];
-  const outcome = outcomeOf(row);
-  return {
-    route: routeRef(row), rule: row.rule.index, ruleName: row.rule.name, match: row.matchIndex, matchText: describeMatch(row.match),
-    delegatedFrom: row.delegatedFrom ? { namespace: row.delegatedFrom.route.namespace, name: row.delegatedFrom.route.obj.metadata.name, rule: row.delegatedFrom.rule.index } : null,
-    filters: row.rule.filters.map((f) => (f.type === "ExtensionRef" && f.extensionRef ? `ExtensionRef ${f.extensionRef.kind}/${f.extensionRef.name}` : f.type)),
-    outcome,
-    backends: outcome === "forward" ? backendViews(row.rule.backends, table.gateway.profile.allZeroWeightsStatus) : [],
-    policies: index === null || !hasPolicies(cg) ? [] : rowPolicies(cg, row, table.gateway, lt.listener).applied,
-    valid: row.rule.dropped === null, reason: row.rule.dropped,
-    shadowedBy: by ? { route: routeRef(by), rule: by.rule.index, match: by.matchIndex } : null,
-  };
+/** Builds the row views of one Gateway's table. */
+class RowViews {
+  private readonly policies: boolean;
+  constructor(private readonly cg: ClusterGateways, private readonly table: GatewayTable) {
+    this.policies = hasPolicies(cg);
+  }
+
+  /** Valid rows in precedence order, then the dropped rows (greyed). */
+  vhost(lt: ListenerTable, v: Vhost): RoutingRowView[] {
+    const out: RoutingRowView[] = [];
+    for (let i = 0; i < v.rows.length; i++) out.push(this.row(lt, v, v.rows[i] as RouteRow, i));
+    for (const r of v.dropped) out.push(this.row(lt, v, r, null));
+    return out;
+  }
+
+  private row(lt: ListenerTable, v: Vhost, row: RouteRow, index: number | null): RoutingRowView {
+    const shadow = index === null ? undefined : v.shadowedBy.get(index);
+    const by = shadow === undefined ? undefined : v.rows[shadow];
+    const parts = row.parts;
+    return {
+      route: parts.route, rule: row.rule.index, ruleName: row.rule.name, match: row.matchIndex, matchText: row.text,
+      delegatedFrom: row.delegatedFrom ? { namespace: row.delegatedFrom.route.namespace, name: row.delegatedFrom.route.obj.metadata.name, rule: row.delegatedFrom.rule.index } : null,
+      filters: parts.filters, outcome: parts.outcome, backends: parts.backends,
+      policies: index === null || !this.policies ? parts.noPolicies : rowPolicies(this.cg, row, this.table.gateway, lt.listener).applied,
+      valid: row.rule.dropped === null, reason: row.rule.dropped,
+      shadowedBy: by ? { route: by.parts.route, rule: by.rule.index, match: by.matchIndex } : null,
+    };
+  }
 }
 
 function gatewayTableView(cg: ClusterGateways, table: GatewayTable): GatewayRoutingTableView {
   const gw = table.gateway;
+  const rows = new RowViews(cg, table);
   return {
     cluster: cg.cluster, gateway: { kind: "Gateway", namespace: gw.obj.metadata.namespace ?? "", name: gw.obj.metadata.name }, controllerName: gw.controllerName, profile: gw.profile.id,
     listeners: table.listeners.map((lt) => ({
       name: lt.listener.name, port: lt.listener.port, protocol: lt.listener.protocol, hostname: lt.listener.hostname === "*" ? null : lt.listener.hostname, usable: lt.listener.usable,
-      vhosts: vhostsOf(lt).map((v) => ({ hostname: v.hostname, rows: [...v.rows.map((r, i) => rowView(cg, table, lt, v, r, i)), ...v.dropped.map((r) => rowView(cg, table, lt, v, r, null))] })),
+      vhosts: vhostsOf(lt).map((v) => ({ hostname: v.hostname, rows: rows.vhost(lt, v) })),
     })),
   };
 }
@@ -104,17 +110,26 @@ function edgeRouteView(cluster: string, r: EdgeRouteModel): EdgeRoutingTableView
   };
 }
 
-/** Routing tables of every gateway (optionally one cluster / one gateway), in cluster, namespace, name order. */
-export function routingTables(model: GatewayAnalysisModel, filter: { cluster?: string; namespace?: string; name?: string } = {}): { gateways: GatewayRoutingTableView[]; edge: EdgeRoutingTableView[] } {
+/** Which routing tables to build: one cluster, namespace or name, and only Gateway API or only Gloo Edge gateways. */
+export interface RoutingTableFilter {
+  cluster?: string;
+  namespace?: string;
+  name?: string;
+  kind?: "Gateway" | "EdgeGateway";
+}
+
+/** Routing tables of every gateway (optionally one cluster / one gateway / one kind), in cluster, namespace, name order. */
+export function routingTables(model: GatewayAnalysisModel, filter: RoutingTableFilter = {}): { gateways: GatewayRoutingTableView[]; edge: EdgeRoutingTableView[] } {
   const gateways: GatewayRoutingTableView[] = [];
   const edge: EdgeRoutingTableView[] = [];
   const wanted = (ns: string, name: string) => (filter.namespace === undefined || filter.namespace === ns) && (filter.name === undefined || filter.name === name);
   for (const cg of model.clusters) {
     if (filter.cluster !== undefined && filter.cluster !== cg.cluster) continue;
-    for (const t of [...cg.tables.values()].sort((a, b) => (a.gateway.key < b.gateway.key ? -1 : 1))) {
+    const tables = filter.kind === "EdgeGateway" ? [] : [...cg.tables.values()];
+    for (const t of tables.sort((a, b) => (a.gateway.key < b.gateway.key ? -1 : 1))) {
       if (wanted(t.gateway.obj.metadata.namespace ?? "", t.gateway.obj.metadata.name)) gateways.push(gatewayTableView(cg, t));
     }
-    for (const g of cg.edge.gateways) {
+    for (const g of filter.kind === "Gateway" ? [] : cg.edge.gateways) {
       if (!wanted(g.obj.metadata.namespace ?? "", g.obj.metadata.name)) continue;
       edge.push({
         cluster: cg.cluster, gateway: { kind: "EdgeGateway", namespace: g.obj.metadata.namespace ?? "", name: g.obj.metadata.name }, port: g.port, ssl: g.ssl,

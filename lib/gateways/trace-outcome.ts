@@ -1,7 +1,6 @@
 import type { HttpRouteFilter } from "../model/gateway-api";
 import type { GatewayModel } from "./gateways";
 import type { ListenerModel } from "./listeners";
-import { describeMatch } from "./matches";
 import type { ClusterGateways } from "./model";
 import {
   applyGlooOptions, applyHeaderModifier, applyKgatewayHeaders, backendViews, dominantStatus, modifyPath, redirectLocation,
@@ -67,7 +66,7 @@ export function rowOutcome(cg: ClusterGateways, gw: GatewayModel, listener: List
   } else status = dominantStatus(backends, 500);
   const rewritten = host !== req.host || path !== req.path;
   return {
-    route: { kind: row.route.kind, namespace: row.route.namespace, name: row.route.obj.metadata.name, rule: row.rule.index, ruleName: row.rule.name, match: row.matchIndex, matchText: describeMatch(row.match) },
+    route: { kind: row.route.kind, namespace: row.route.namespace, name: row.route.obj.metadata.name, rule: row.rule.index, ruleName: row.rule.name, match: row.matchIndex, matchText: row.text },
     delegation: row.delegatedFrom ? [{ kind: row.delegatedFrom.route.kind, namespace: row.delegatedFrom.route.namespace, name: row.delegatedFrom.route.obj.metadata.name, rule: row.delegatedFrom.rule.index }] : [],
     backends: redirect || direct || badExtension ? [] : backends,
     ...(redirect ? { redirect } : {}),

@@ -36,6 +36,10 @@ describe("gateway views of the bundled demo", () => {
     expect(items).toEqual(["Gateway gloo-edge/api 2/1 ok", "Gateway gloo-system/http 2/0 ok", "EdgeGateway gloo-edge/gateway-proxy 0/1 degraded"]);
   });
 
+  it("counts in the list what the gateway's own page counts (the list reads an index, the page every route)", () => {
+    for (const g of listGateways(model)) expect(gatewayDetail(model, g.cluster, g.namespace, g.name, g.kind)?.item).toEqual(g);
+  });
+
   it("shows refused routes with reasons and the computed status beside the live one", () => {
     const d = gatewayDetail(model, "cluster-1", "gloo-edge", "api");
     const legacy = d?.routes.find((r) => r.ref.name === "legacy-api");

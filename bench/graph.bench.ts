@@ -13,8 +13,9 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage
 /**
  * The graph page on the production build in Chromium, on a synthetic environment of 200 workspaces
  * (collapsed view) and of 500 workspaces shown at once: first paint after the graph data arrives
- * (budget ≤ 1 s), the longest main-thread task while the layout runs (budget ≤ 50 ms), and frame times
- * while panning and zooming 500 nodes (smooth: median frame ≤ 20 ms). Page-load figures are medians of
+ * (budget ≤ 1 s), the longest main-thread task while the layout runs (budget ≤ 50 ms), the DOM elements
+ * of 500 nodes in view (budget ≤ 3,000) and frame times while panning and zooming them (smooth: median
+ * frame ≤ 20 ms). Page-load figures are medians of
  * `RUNS` loads.
  */
 export async function benchGraph(): Promise<boolean> {
@@ -48,7 +49,8 @@ export async function benchGraph(): Promise<boolean> {
       report("graph: 500 nodes — first paint after data", large.paintMs, "ms"),
       report("graph: 500 nodes — every node rendered after data", large.completeMs, "ms"),
       report("graph: 500 nodes — longest main-thread task", large.longestTaskMs, "ms"),
-      report("graph: 500 nodes — DOM elements on the page", large.domNodes, "", { max: 3000 * 4, label: "bounded" }),
+      report("graph: 500 nodes — DOM elements in the graph", large.graphElements, "", { max: MAX_GRAPH_ELEMENTS, label: `≤ ${MAX_GRAPH_ELEMENTS}` }),
+      report("graph: 500 nodes — DOM elements on the whole page", large.pageElements, ""),
       report("graph: 500 nodes — median frame while panning/zooming", frames.medianMs, "ms", { max: 20, label: "≤ 20 ms" }),
       report("graph: 500 nodes — 95th percentile frame", frames.p95Ms, "ms"),
     ];
@@ -63,6 +65,13 @@ export async function benchGraph(): Promise<boolean> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The issue's "never more than about 3,000 DOM nodes": elements inside the graph's container (canvas,
+ * nodes, edges, controls), counted once every node is mounted and the whole graph is in view, so none is
+ * culled. The rest of the page (navigation, side panel, legend) is reported beside it.
+ */
+const MAX_GRAPH_ELEMENTS = 3000;
 
 /** Page loads per figure: a single load's long tasks vary by tens of milliseconds. */
 const RUNS = 5;
@@ -96,7 +105,7 @@ async function waitForServer(url: string): Promise<void> {
  * From the graph response's end: the frame in which the first nodes are painted, and the one in which
  * every node has been rendered; the longest main-thread task in between (layout and rendering).
  */
-async function firstPaint(page: Page, url: string, nodes: number): Promise<{ paintMs: number; completeMs: number; longestTaskMs: number; domNodes: number; total: number }> {
+async function firstPaint(page: Page, url: string, nodes: number): Promise<{ paintMs: number; completeMs: number; longestTaskMs: number; graphElements: number; pageElements: number; total: number }> {
   await page.goto(url);
   await page.waitForSelector('[data-testid="graph-node"]', { timeout: 60_000 });
   const painted = await page.evaluate(() => performance.now());
@@ -110,7 +119,7 @@ async function firstPaint(page: Page, url: string, nodes: number): Promise<{ pai
     const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((t) => t.start >= graph.responseEnd);
     const total = Number(document.querySelector("[data-total]")!.getAttribute("data-total"));
     if (total < nodes) throw new Error(`the graph has ${total} nodes, fewer than ${nodes}`);
-    return { paintMs: painted - graph.responseEnd, completeMs: complete - graph.responseEnd, longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)), domNodes: document.getElementsByTagName("*").length, total };
+    return { paintMs: painted - graph.responseEnd, completeMs: complete - graph.responseEnd, longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)), graphElements: document.querySelectorAll('[data-testid="graph-canvas"] *').length, pageElements: document.querySelectorAll("*").length, total };
   }, { painted, nodes });
 }
 

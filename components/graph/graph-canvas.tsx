@@ -2,7 +2,8 @@
 import { Background, Controls, MarkerType, Position, ReactFlow, getViewportForBounds, useReactFlow, useStore, type Edge, type NodeHandle } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useEffect, useMemo, useRef } from "react";
-import type { Graph } from "@/lib/graph";
+import type { Graph, GraphEdge } from "@/lib/graph";
+import { EdgeLayer } from "./edge-layer";
 import { NodeCard, type CardNode } from "./node-card";
 import { EDGE_STYLE } from "./styles";
 import type { LayoutResult } from "./layout-types";
@@ -45,6 +46,10 @@ export function GraphCanvas({ graph = EMPTY, positions: laid, matches, marked, s
   const positions = laid ?? NO_POSITIONS;
   const shown = useProgressiveCount(graph.nodes.length);
   const root = useRef<HTMLDivElement>(null);
+  // Past LARGE nodes labels on edges are unreadable at the zoom that fits the graph, and React Flow's
+  // nodes and edges cost most of the DOM: compact cards, and edges drawn by the edge layer (straight and
+  // unlabelled; the side panel and the table view still say what flows).
+  const large = graph.nodes.length > LARGE;
   const parents = useMemo(() => new Set(graph.nodes.map((n) => n.parent).filter(Boolean)), [graph]);
   const boxes = useMemo(() => absoluteBoxes(graph, positions), [graph, positions]);
   const nodes: CardNode[] = useMemo(
@@ -65,37 +70,27 @@ export function GraphCanvas({ graph = EMPTY, positions: laid, matches, marked, s
           width,
           height,
           measured: { width, height },
-          handles: handlesOf(width, height),
+          // Compact cards have no handles: an empty list still tells React Flow there is nothing to measure.
+          handles: large ? NO_HANDLES : handlesOf(width, height),
           selected: n.id === selected,
           ariaLabel: `${n.kind} ${n.label}`,
           // Important: React Flow's own stylesheet removes the outline of a focused node.
           className: "rounded-md focus-visible:outline-solid! focus-visible:outline-3! focus-visible:outline-offset-2! focus-visible:outline-indigo-600!",
-          data: { node: n, highlighted: matches.has(n.id), marked: marked.has(n.id), dimmed: matches.size > 0 && !matches.has(n.id) && !group, group },
+          data: { node: n, highlighted: matches.has(n.id), marked: marked.has(n.id), dimmed: matches.size > 0 && !matches.has(n.id) && !group, group, compact: large },
           zIndex: group ? 0 : 1,
         };
       }),
-    [graph, positions, matches, marked, selected, parents],
+    [graph, positions, matches, marked, selected, parents, large],
   );
   const visibleNodes = useMemo(() => nodes.slice(0, shown), [nodes, shown]);
-  // Past LARGE nodes labels are unreadable at the zoom that fits the graph and cost most of the DOM:
-  // edges go straight and unlabelled (the side panel and the table view still say what flows).
-  const large = graph.nodes.length > LARGE;
-  const allEdges: Edge[] = useMemo(
-    () =>
-      graph.edges
-        .filter((e) => e.kind !== "contains")
-        .map((e) => {
-          const s = EDGE_STYLE[e.kind];
-          const base = { id: e.id, source: e.source, target: e.target, zIndex: 2, focusable: false, interactionWidth: 0, style: { stroke: s.color, strokeWidth: 1.5, strokeDasharray: s.dash }, markerEnd: { type: MarkerType.ArrowClosed, color: s.color } };
-          return large ? { ...base, type: "straight" } : { ...base, label: e.label, labelStyle: { fontSize: 10, fill: "#334155" }, labelBgStyle: { fill: "#f8fafc" } };
-        }),
-    [graph, large],
-  );
-  const edges = useMemo(() => {
-    if (shown >= graph.nodes.length) return allEdges;
+  const drawn = useMemo(() => graph.edges.filter((e) => e.kind !== "contains"), [graph]);
+  // While the graph mounts in batches, only edges between mounted nodes.
+  const mountedEdges = useMemo(() => {
+    if (shown >= graph.nodes.length) return drawn;
     const mounted = new Set(visibleNodes.map((n) => n.id));
-    return allEdges.filter((e) => mounted.has(e.source) && mounted.has(e.target));
-  }, [allEdges, visibleNodes, shown, graph]);
+    return drawn.filter((e) => mounted.has(e.source) && mounted.has(e.target));
+  }, [drawn, visibleNodes, shown, graph]);
+  const flowEdges = useMemo(() => (large ? NO_EDGES : mountedEdges.map(flowEdge)), [large, mountedEdges]);
   useGraphKeys(root, boxes, selected, { onOpen, onSelect, onEscape });
   return (
     <ReactFlow
@@ -103,7 +98,7 @@ export function GraphCanvas({ graph = EMPTY, positions: laid, matches, marked, s
       data-rendered={shown}
       data-total={graph === EMPTY ? undefined : graph.nodes.length}
       nodes={visibleNodes}
-      edges={edges}
+      edges={flowEdges}
       nodeTypes={nodeTypes}
       nodesDraggable={false}
       nodesConnectable={false}
@@ -113,6 +108,7 @@ export function GraphCanvas({ graph = EMPTY, positions: laid, matches, marked, s
       onNodeDoubleClick={(_, n) => onOpen(n.id)}
       proOptions={{ hideAttribution: true }}
     >
+      {large && <EdgeLayer edges={mountedEdges} boxes={boxes} />}
       <FitGraph boxes={boxes} />
       <FocusOn ids={matches} />
       <FocusOn ids={marked} />
@@ -123,6 +119,14 @@ export function GraphCanvas({ graph = EMPTY, positions: laid, matches, marked, s
 }
 
 const LARGE = 80;
+const NO_EDGES: Edge[] = [];
+const NO_HANDLES: NodeHandle[] = [];
+
+/** A React Flow edge for a small graph: styled by kind, labelled with what flows. */
+function flowEdge(e: GraphEdge): Edge {
+  const s = EDGE_STYLE[e.kind];
+  return { id: e.id, source: e.source, target: e.target, zIndex: 2, focusable: false, interactionWidth: 0, style: { stroke: s.color, strokeWidth: 1.5, strokeDasharray: s.dash }, markerEnd: { type: MarkerType.ArrowClosed, color: s.color }, label: e.label, labelStyle: { fontSize: 10, fill: "#334155" }, labelBgStyle: { fill: "#f8fafc" } };
+}
 
 /**
  * Fits the whole graph from the layout's boxes as soon as the pane has a size, before most nodes are

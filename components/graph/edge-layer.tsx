@@ -9,14 +9,16 @@ import { EDGE_STYLE } from "./styles";
 /**
  * A large graph's edges, drawn in flow coordinates inside React Flow's viewport (so panning and zooming
  * move them without a render): one line path and one arrowhead path per kind, in the colours and dashes
- * of the legend, above the nodes as React Flow's own edges are. Strokes keep their width on screen, so
- * edges stay visible when the whole graph is zoomed out.
+ * of the legend. They pass under the cards (packed graphs have many edges crossing other cards, over
+ * which they would hide the labels) and above group frames; arrowheads end at the target's edge, so they
+ * stay in sight. Strokes keep their width on screen, so edges stay visible when the whole graph is zoomed
+ * out; while a search is on they fade with the cards that do not match.
  */
-export const EdgeLayer = memo(function EdgeLayer({ edges, boxes }: { edges: readonly GraphEdge[]; boxes: ReadonlyMap<string, Box> }) {
+export const EdgeLayer = memo(function EdgeLayer({ edges, boxes, dimmed }: { edges: readonly GraphEdge[]; boxes: ReadonlyMap<string, Box>; dimmed: boolean }) {
   const paths = useMemo(() => edgePaths(edges, boxes), [edges, boxes]);
   return (
     <ViewportPortal>
-      <svg data-testid="graph-edges" aria-hidden width="1" height="1" className="pointer-events-none absolute left-0 top-0 overflow-visible" style={{ zIndex: 2 }}>
+      <svg data-testid="graph-edges" aria-hidden width="1" height="1" className="pointer-events-none absolute left-0 top-0 overflow-visible" style={{ zIndex: 0, opacity: dimmed ? 0.3 : 1 }}>
         {paths.map((p) => {
           const s = EDGE_STYLE[p.kind];
           return [

@@ -73,7 +73,7 @@ export function GraphCanvas({ graph = EMPTY, positions: laid, matches, marked, s
       onNodeDoubleClick={onNodeDoubleClick}
       proOptions={PRO_OPTIONS}
     >
-      {large && <EdgeLayer edges={mountedEdges} boxes={boxes} />}
+      {large && <EdgeLayer edges={mountedEdges} boxes={boxes} dimmed={matches.size > 0} />}
       <FitGraph boxes={boxes} />
       <FocusOn ids={matches} />
       <FocusOn ids={marked} />

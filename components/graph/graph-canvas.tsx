@@ -45,13 +45,15 @@ export function GraphCanvas({ graph = EMPTY, positions: laid, matches, marked, s
   const nodes = useMemo(() => cardNodes(graph, positions, { matches, marked, selected, compact: large }), [graph, positions, matches, marked, selected, large]);
   const visibleNodes = useMemo(() => nodes.slice(0, shown), [nodes, shown]);
   const drawn = useMemo(() => graph.edges.filter((e) => e.kind !== "contains"), [graph]);
-  // While the graph mounts in batches, only edges between mounted nodes.
-  const mountedEdges = useMemo(() => {
-    if (shown >= graph.nodes.length) return drawn;
+  // React Flow draws an edge once both ends are mounted: while the graph mounts in batches, only those.
+  // The edge layer draws every edge from the start instead: a layer that changed with every batch would
+  // be laid out and repainted whole, over every card already there, each time.
+  const flowEdges = useMemo(() => {
+    if (large) return NO_EDGES;
+    if (shown >= graph.nodes.length) return drawn.map(flowEdge);
     const mounted = new Set(visibleNodes.map((n) => n.id));
-    return drawn.filter((e) => mounted.has(e.source) && mounted.has(e.target));
-  }, [drawn, visibleNodes, shown, graph]);
-  const flowEdges = useMemo(() => (large ? NO_EDGES : mountedEdges.map(flowEdge)), [large, mountedEdges]);
+    return drawn.filter((e) => mounted.has(e.source) && mounted.has(e.target)).map(flowEdge);
+  }, [large, drawn, visibleNodes, shown, graph]);
   useGraphKeys(root, boxes, selected, { onOpen, onSelect, onEscape });
   // Stable handlers: new ones would re-render every mounted node (React Flow hands them to each).
   const handlers = useLatest({ onSelect, onOpen });
@@ -73,7 +75,7 @@ export function GraphCanvas({ graph = EMPTY, positions: laid, matches, marked, s
       onNodeDoubleClick={onNodeDoubleClick}
       proOptions={PRO_OPTIONS}
     >
-      {large && <EdgeLayer edges={mountedEdges} boxes={boxes} dimmed={matches.size > 0} />}
+      {large && <EdgeLayer edges={drawn} boxes={boxes} dimmed={matches.size > 0} />}
       <FitGraph boxes={boxes} />
       <FocusOn ids={matches} />
       <FocusOn ids={marked} />

@@ -2,8 +2,9 @@ import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import { chromium, type Browser, type Page } from "@playwright/test";
 import { writeWorkspaceEnvironment } from "./generate-workspaces";
+import { mainThreadTasks } from "./main-thread";
 import { report } from "./stats";
 
 // Next to the e2e ports of this checkout, so several checkouts can run the bench at once.
@@ -13,9 +14,10 @@ const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage
 /**
  * The graph page on the production build in Chromium, on a synthetic environment of 200 workspaces
  * (collapsed view) and of 500 workspaces shown at once: first paint after the graph data arrives
- * (budget ≤ 1 s), the longest main-thread task while the layout runs (budget ≤ 50 ms), and frame times
- * while panning and zooming 500 nodes (smooth: median frame ≤ 20 ms). Page-load figures are medians of
- * `RUNS` loads.
+ * (budget ≤ 1 s), the longest main-thread task while the layout runs (budget ≤ 50 ms; traced, so tasks
+ * under 50 ms count too, with their CPU time beside them, which a loaded machine does not inflate), the
+ * DOM elements of 500 nodes in view (budget ≤ 3,000) and frame times while panning and zooming them
+ * (smooth: median frame ≤ 20 ms). Page-load figures are medians of `RUNS` loads.
  */
 export async function benchGraph(): Promise<boolean> {
   if (!fs.existsSync(".next/BUILD_ID")) spawnSync("npx", ["next", "build"], { stdio: "inherit" });
@@ -33,22 +35,21 @@ export async function benchGraph(): Promise<boolean> {
     if (!signIn.ok()) throw new Error(`demo sign-in failed: ${signIn.status()}`);
     // tsx compiles with keepNames: functions sent to the page call its `__name` helper.
     await page.addInitScript({ content: "globalThis.__name = (f) => f;" });
-    await page.addInitScript(() => {
-      const w = window as unknown as { longTasks: { start: number; duration: number }[] };
-      w.longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.longTasks.push({ start: e.startTime, duration: e.duration }))).observe({ type: "longtask", buffered: true });
-    });
-    const collapsed = await medianOf(RUNS, () => firstPaint(page, `/graph?max=200`, 200));
-    const large = await medianOf(RUNS, () => firstPaint(page, `/graph?max=600`, 500));
+    const collapsed = await medianOf(RUNS, () => firstPaint(browser, page, `/graph?max=200`, 200));
+    const large = await medianOf(RUNS, () => firstPaint(browser, page, `/graph?max=600`, 500));
     const frames = await panAndZoom(page);
     const ok = [
       report("graph: 200 workspaces — first paint after data", collapsed.paintMs, "ms", { max: 1000, label: "≤ 1000 ms" }),
       report("graph: 200 workspaces — every node rendered after data", collapsed.completeMs, "ms"),
       report("graph: 200 workspaces — longest main-thread task during layout", collapsed.longestTaskMs, "ms", { max: 50, label: "≤ 50 ms" }),
+      report("graph: 200 workspaces — most CPU one task took", collapsed.longestTaskCpuMs, "ms"),
+      report("graph: 200 workspaces — main-thread CPU, data to every node", collapsed.mainThreadCpuMs, "ms"),
       report("graph: 500 nodes — first paint after data", large.paintMs, "ms"),
       report("graph: 500 nodes — every node rendered after data", large.completeMs, "ms"),
       report("graph: 500 nodes — longest main-thread task", large.longestTaskMs, "ms"),
-      report("graph: 500 nodes — DOM elements on the page", large.domNodes, "", { max: 3000 * 4, label: "bounded" }),
+      report("graph: 500 nodes — most CPU one task took", large.longestTaskCpuMs, "ms"),
+      report("graph: 500 nodes — DOM elements in the graph", large.graphElements, "", { max: MAX_GRAPH_ELEMENTS, label: `≤ ${MAX_GRAPH_ELEMENTS}` }),
+      report("graph: 500 nodes — DOM elements on the whole page", large.pageElements, ""),
       report("graph: 500 nodes — median frame while panning/zooming", frames.medianMs, "ms", { max: 20, label: "≤ 20 ms" }),
       report("graph: 500 nodes — 95th percentile frame", frames.p95Ms, "ms"),
     ];
@@ -63,6 +64,13 @@ export async function benchGraph(): Promise<boolean> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The issue's "never more than about 3,000 DOM nodes": elements inside the graph's container (canvas,
+ * nodes, edges, controls), counted once every node is mounted and the whole graph is in view, so none is
+ * culled. The rest of the page (navigation, side panel, legend) is reported beside it.
+ */
+const MAX_GRAPH_ELEMENTS = 3000;
 
 /** Page loads per figure: a single load's long tasks vary by tens of milliseconds. */
 const RUNS = 5;
@@ -92,11 +100,25 @@ async function waitForServer(url: string): Promise<void> {
   throw new Error(`${url} did not answer`);
 }
 
+/** One page load's figures (a type, not an interface, so `medianOf` can take it as a record). */
+type Load = { paintMs: number; completeMs: number; longestTaskMs: number; longestTaskCpuMs: number; mainThreadCpuMs: number; graphElements: number; pageElements: number };
+type InPage = Omit<Load, "longestTaskMs" | "longestTaskCpuMs" | "mainThreadCpuMs">;
+
 /**
  * From the graph response's end: the frame in which the first nodes are painted, and the one in which
- * every node has been rendered; the longest main-thread task in between (layout and rendering).
+ * every node has been rendered; the main thread's tasks in between (layout and rendering), from a trace.
  */
-async function firstPaint(page: Page, url: string, nodes: number): Promise<{ paintMs: number; completeMs: number; longestTaskMs: number; domNodes: number; total: number }> {
+async function firstPaint(browser: Browser, page: Page, url: string, nodes: number): Promise<Load> {
+  let load: InPage | undefined;
+  const tasks = await mainThreadTasks(browser, page, "/api/v1/graph", COMPLETE, async () => {
+    load = await loadGraph(page, url, nodes);
+  });
+  return { ...load!, longestTaskMs: tasks.longestMs, longestTaskCpuMs: tasks.longestCpuMs, mainThreadCpuMs: tasks.totalCpuMs };
+}
+
+const COMPLETE = "graph-complete";
+
+async function loadGraph(page: Page, url: string, nodes: number): Promise<InPage> {
   await page.goto(url);
   await page.waitForSelector('[data-testid="graph-node"]', { timeout: 60_000 });
   const painted = await page.evaluate(() => performance.now());
@@ -104,14 +126,14 @@ async function firstPaint(page: Page, url: string, nodes: number): Promise<{ pai
     const flow = document.querySelector("[data-total]");
     return flow !== null && flow.getAttribute("data-rendered") === flow.getAttribute("data-total");
   }, undefined, { timeout: 60_000 });
-  return page.evaluate(async ({ painted, nodes }) => {
+  return page.evaluate(async ({ painted, nodes, mark }) => {
     const complete = await new Promise<number>((r) => requestAnimationFrame(() => r(performance.now())));
+    performance.mark(mark);
     const graph = performance.getEntriesByType("resource").filter((e) => e.name.includes("/api/v1/graph")).pop() as PerformanceResourceTiming;
-    const tasks = (window as unknown as { longTasks: { start: number; duration: number }[] }).longTasks.filter((t) => t.start >= graph.responseEnd);
     const total = Number(document.querySelector("[data-total]")!.getAttribute("data-total"));
     if (total < nodes) throw new Error(`the graph has ${total} nodes, fewer than ${nodes}`);
-    return { paintMs: painted - graph.responseEnd, completeMs: complete - graph.responseEnd, longestTaskMs: Math.max(0, ...tasks.map((t) => t.duration)), domNodes: document.getElementsByTagName("*").length, total };
-  }, { painted, nodes });
+    return { paintMs: painted - graph.responseEnd, completeMs: complete - graph.responseEnd, graphElements: document.querySelectorAll('[data-testid="graph-canvas"] *').length, pageElements: document.querySelectorAll("*").length };
+  }, { painted, nodes, mark: COMPLETE });
 }
 
 /** Drags and wheels over the canvas for about two seconds and returns frame-time statistics. */

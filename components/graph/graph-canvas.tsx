@@ -1,13 +1,16 @@
 "use client";
-import { Background, Controls, MarkerType, Position, ReactFlow, getViewportForBounds, useReactFlow, useStore, type Edge, type NodeHandle } from "@xyflow/react";
+import { Background, Controls, MarkerType, ReactFlow, getViewportForBounds, useReactFlow, useStore, type Edge, type Node } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useEffect, useMemo, useRef } from "react";
-import type { Graph } from "@/lib/graph";
-import { NodeCard, type CardNode } from "./node-card";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import type { Graph, GraphEdge } from "@/lib/graph";
+import { EdgeLayer } from "./edge-layer";
+import { cardNodes } from "./card-nodes";
+import { NodeCard } from "./node-card";
 import { EDGE_STYLE } from "./styles";
 import type { LayoutResult } from "./layout-types";
 import { absoluteBoxes, boundsOf, type Box } from "./spatial";
 import { useGraphKeys } from "./use-graph-keys";
+import { useLatest } from "./use-latest";
 import { useProgressiveCount } from "./use-progressive";
 
 const nodeTypes = { card: NodeCard };
@@ -26,17 +29,6 @@ interface CanvasProps {
   onEscape: (id: string | null) => void;
 }
 
-/**
- * Handles declared on the node (left in, right out) as well as rendered in it: edges can be drawn from
- * the first render, before React Flow has measured the node's handles.
- */
-function handlesOf(width: number, height: number): NodeHandle[] {
-  return [
-    { type: "target", position: Position.Left, x: 0, y: height / 2 - 2, width: 4, height: 4 },
-    { type: "source", position: Position.Right, x: width - 4, y: height / 2 - 2, width: 4, height: 4 },
-  ];
-}
-
 /** Renders laid-out nodes and edges; search matches and marked nodes are highlighted and brought into view. */
 const EMPTY: Graph = { nodes: [], edges: [] };
 const NO_POSITIONS: LayoutResult["positions"] = {};
@@ -45,74 +37,45 @@ export function GraphCanvas({ graph = EMPTY, positions: laid, matches, marked, s
   const positions = laid ?? NO_POSITIONS;
   const shown = useProgressiveCount(graph.nodes.length);
   const root = useRef<HTMLDivElement>(null);
-  const parents = useMemo(() => new Set(graph.nodes.map((n) => n.parent).filter(Boolean)), [graph]);
-  const boxes = useMemo(() => absoluteBoxes(graph, positions), [graph, positions]);
-  const nodes: CardNode[] = useMemo(
-    () =>
-      graph.nodes.map((n) => {
-        const p = positions[n.id] ?? { x: 0, y: 0, width: 170, height: 52 };
-        // Declared sizes (whole pixels, as the DOM measures them): React Flow shows the node at once instead
-        // of hiding it until a measuring pass.
-        const width = Math.round(p.width);
-        const height = Math.round(p.height);
-        const group = parents.has(n.id);
-        return {
-          id: n.id,
-          type: "card",
-          position: { x: p.x, y: p.y },
-          parentId: n.parent,
-          extent: n.parent ? ("parent" as const) : undefined,
-          width,
-          height,
-          measured: { width, height },
-          handles: handlesOf(width, height),
-          selected: n.id === selected,
-          ariaLabel: `${n.kind} ${n.label}`,
-          // Important: React Flow's own stylesheet removes the outline of a focused node.
-          className: "rounded-md focus-visible:outline-solid! focus-visible:outline-3! focus-visible:outline-offset-2! focus-visible:outline-indigo-600!",
-          data: { node: n, highlighted: matches.has(n.id), marked: marked.has(n.id), dimmed: matches.size > 0 && !matches.has(n.id) && !group, group },
-          zIndex: group ? 0 : 1,
-        };
-      }),
-    [graph, positions, matches, marked, selected, parents],
-  );
-  const visibleNodes = useMemo(() => nodes.slice(0, shown), [nodes, shown]);
-  // Past LARGE nodes labels are unreadable at the zoom that fits the graph and cost most of the DOM:
-  // edges go straight and unlabelled (the side panel and the table view still say what flows).
+  // Past LARGE nodes labels on edges are unreadable at the zoom that fits the graph, and React Flow's
+  // nodes and edges cost most of the DOM: compact cards, and edges drawn by the edge layer (straight and
+  // unlabelled; the side panel and the table view still say what flows).
   const large = graph.nodes.length > LARGE;
-  const allEdges: Edge[] = useMemo(
-    () =>
-      graph.edges
-        .filter((e) => e.kind !== "contains")
-        .map((e) => {
-          const s = EDGE_STYLE[e.kind];
-          const base = { id: e.id, source: e.source, target: e.target, zIndex: 2, focusable: false, interactionWidth: 0, style: { stroke: s.color, strokeWidth: 1.5, strokeDasharray: s.dash }, markerEnd: { type: MarkerType.ArrowClosed, color: s.color } };
-          return large ? { ...base, type: "straight" } : { ...base, label: e.label, labelStyle: { fontSize: 10, fill: "#334155" }, labelBgStyle: { fill: "#f8fafc" } };
-        }),
-    [graph, large],
-  );
-  const edges = useMemo(() => {
-    if (shown >= graph.nodes.length) return allEdges;
+  const boxes = useMemo(() => absoluteBoxes(graph, positions), [graph, positions]);
+  const nodes = useMemo(() => cardNodes(graph, positions, { matches, marked, selected, compact: large }), [graph, positions, matches, marked, selected, large]);
+  const visibleNodes = useMemo(() => nodes.slice(0, shown), [nodes, shown]);
+  const drawn = useMemo(() => graph.edges.filter((e) => e.kind !== "contains"), [graph]);
+  // React Flow draws an edge once both ends are mounted: while the graph mounts in batches, only those.
+  // The edge layer draws every edge from the start instead: a layer that changed with every batch would
+  // be laid out and repainted whole, over every card already there, each time.
+  const flowEdges = useMemo(() => {
+    if (large) return NO_EDGES;
+    if (shown >= graph.nodes.length) return drawn.map(flowEdge);
     const mounted = new Set(visibleNodes.map((n) => n.id));
-    return allEdges.filter((e) => mounted.has(e.source) && mounted.has(e.target));
-  }, [allEdges, visibleNodes, shown, graph]);
+    return drawn.filter((e) => mounted.has(e.source) && mounted.has(e.target)).map(flowEdge);
+  }, [large, drawn, visibleNodes, shown, graph]);
   useGraphKeys(root, boxes, selected, { onOpen, onSelect, onEscape });
+  // Stable handlers: new ones would re-render every mounted node (React Flow hands them to each).
+  const handlers = useLatest({ onSelect, onOpen });
+  const onNodeClick = useCallback((_: unknown, n: Node) => handlers.current.onSelect(n.id), [handlers]);
+  const onNodeDoubleClick = useCallback((_: unknown, n: Node) => handlers.current.onOpen(n.id), [handlers]);
   return (
     <ReactFlow
       ref={root}
       data-rendered={shown}
       data-total={graph === EMPTY ? undefined : graph.nodes.length}
       nodes={visibleNodes}
-      edges={edges}
+      edges={flowEdges}
       nodeTypes={nodeTypes}
       nodesDraggable={false}
       nodesConnectable={false}
       onlyRenderVisibleElements
       minZoom={MIN_ZOOM}
-      onNodeClick={(_, n) => onSelect(n.id)}
-      onNodeDoubleClick={(_, n) => onOpen(n.id)}
-      proOptions={{ hideAttribution: true }}
+      onNodeClick={onNodeClick}
+      onNodeDoubleClick={onNodeDoubleClick}
+      proOptions={PRO_OPTIONS}
     >
+      {large && <EdgeLayer edges={drawn} boxes={boxes} dimmed={matches.size > 0} />}
       <FitGraph boxes={boxes} />
       <FocusOn ids={matches} />
       <FocusOn ids={marked} />
@@ -123,6 +86,14 @@ export function GraphCanvas({ graph = EMPTY, positions: laid, matches, marked, s
 }
 
 const LARGE = 80;
+const NO_EDGES: Edge[] = [];
+const PRO_OPTIONS = { hideAttribution: true };
+
+/** A React Flow edge for a small graph: styled by kind, labelled with what flows. */
+function flowEdge(e: GraphEdge): Edge {
+  const s = EDGE_STYLE[e.kind];
+  return { id: e.id, source: e.source, target: e.target, zIndex: 2, focusable: false, interactionWidth: 0, style: { stroke: s.color, strokeWidth: 1.5, strokeDasharray: s.dash }, markerEnd: { type: MarkerType.ArrowClosed, color: s.color }, label: e.label, labelStyle: { fontSize: 10, fill: "#334155" }, labelBgStyle: { fill: "#f8fafc" } };
+}
 
 /**
  * Fits the whole graph from the layout's boxes as soon as the pane has a size, before most nodes are

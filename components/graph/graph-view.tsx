@@ -13,6 +13,7 @@ import { GraphTable } from "./graph-table";
 import { detailHref } from "./node-links";
 import { NODE_STYLE } from "./styles";
 import { typing } from "./use-graph-keys";
+import { useLatest } from "./use-latest";
 import { useLayout } from "./use-layout";
 
 const KIND_OPTIONS: Record<GraphViewState["view"], GraphNodeKind[]> = {
@@ -147,11 +148,8 @@ function useSlashFocus(input: RefObject<HTMLInputElement | null>): void {
  */
 function useHighlightFocus(state: GraphViewState, highlight: GraphHighlight | undefined, update: (patch: Partial<GraphViewState>) => void): void {
   const target = state.view === "workspaces" && highlight?.workspace ? highlight : undefined;
-  const updateRef = useRef(update);
-  useEffect(() => {
-    updateRef.current = update;
-  });
+  const updateRef = useLatest(update);
   useEffect(() => {
     if (target?.workspace) updateRef.current({ view: "workspace", name: target.workspace, expand: target.expand });
-  }, [target]);
+  }, [target, updateRef]);
 }

@@ -1,7 +1,8 @@
 "use client";
 import { useReactFlow } from "@xyflow/react";
-import { useEffect, useRef, type RefObject } from "react";
+import { useEffect, type RefObject } from "react";
 import { nextInDirection, type Box, type Direction } from "./spatial";
+import { useLatest } from "./use-latest";
 
 const ARROWS: Record<string, Direction> = { ArrowLeft: "left", ArrowRight: "right", ArrowUp: "up", ArrowDown: "down" };
 
@@ -29,10 +30,7 @@ export function typing(target: EventTarget | null): boolean {
 export function useGraphKeys(root: RefObject<HTMLElement | null>, boxes: ReadonlyMap<string, Box>, focusId: string, actions: KeyActions): void {
   const flow = useReactFlow();
   // The handlers change on every render of the page; the listener reads the latest ones.
-  const latest = useRef(actions);
-  useEffect(() => {
-    latest.current = actions;
-  });
+  const latest = useLatest(actions);
   useEffect(() => {
     const el = root.current;
     if (!el) return;
@@ -68,5 +66,5 @@ export function useGraphKeys(root: RefObject<HTMLElement | null>, boxes: Readonl
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, [root, boxes, focusId, flow]);
+  }, [root, boxes, focusId, flow, latest]);
 }

@@ -1,21 +1,12 @@
+import type { FindingOf, Severity } from "../snapshot/finding";
 import type { ObjectRef } from "../snapshot/ref";
 import { compareRefs } from "../snapshot/ref";
 import { severityOf, type FindingCode } from "./catalogue";
 
-/** How bad a finding is. */
-export type Severity = "error" | "warning" | "info";
+export type { Severity } from "../snapshot/finding";
 
-/**
- * A validation finding: a stable code, how bad it is, a message that says what must hold, the objects
- * involved (the first is the one to fix) and the field path on that object.
- */
-export interface Finding {
-  code: FindingCode;
-  severity: Severity;
-  message: string;
-  objects: ObjectRef[];
-  field: string;
-}
+/** A gateway finding; `lib/gateways/catalogue.ts` lists the codes. */
+export type Finding = FindingOf<FindingCode>;
 
 /** Collects findings during one analysis; `sortFindings` gives the stable output order. */
 export type FindingSink = Finding[];

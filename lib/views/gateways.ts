@@ -3,6 +3,7 @@ import {
   type EdgeRoutingTableView, type Finding, type GatewayAnalysisModel, type GatewayRoutingTableView,
   type GatewayStatusView, type ListenerStatusView, type RouteStatusView, type SoloKitStatusView, type StatusSummary,
 } from "../gateways";
+import { countFindings, type FindingCounts } from "../snapshot/finding";
 import { refKey, type ObjectRef } from "../snapshot/ref";
 
 /**
@@ -11,12 +12,7 @@ import { refKey, type ObjectRef } from "../snapshot/ref";
  * that touch an object. Pure functions of the model.
  */
 
-/** Findings counted by severity. */
-export interface FindingCounts {
-  error: number;
-  warning: number;
-  info: number;
-}
+export type { FindingCounts } from "../snapshot/finding";
 
 /** One gateway as the list shows it. */
 export interface GatewayListItem {
@@ -99,9 +95,6 @@ export function findingsTouching(model: GatewayAnalysisModel, refs: readonly Obj
   return new FindingIndex(gatewayFindings(model)).touching(refs);
 }
 
-function countFindings(list: readonly Finding[]): FindingCounts {
-  return { error: list.filter((f) => f.severity === "error").length, warning: list.filter((f) => f.severity === "warning").length, info: list.filter((f) => f.severity === "info").length };
-}
 
 const condText = (c: { type: string; status: string; reason: string }) => `${c.type}=${c.status} ${c.reason}`;
 const OUTCOME_RANK = ["match", "missing-live", "stale", "reason-differs", "not-reconciled", "mismatch"];

@@ -51,15 +51,11 @@ export type Resolution = { ok: true; entries: ResolvedDestination[]; subsets: Su
 
 /** Resolves every destination of a forwardTo route for one placement. */
 export function resolveForward(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement): Resolution {
-  const spec = specOf<RouteTableSpec>(x.table.object);
-  const listed = x.route.forwardTo?.destinations ?? [];
-  const useDefault = listed.length === 0 && spec.defaultDestination !== undefined;
-  // Field paths are only needed for problems, so destinations carry their index (-1: the default one).
-  const refs = useDefault && spec.defaultDestination ? [{ d: spec.defaultDestination, j: -1 }] : listed.map((d, j) => ({ d, j }));
+  const refs = destinationsOf(x);
   const entries: ResolvedDestination[] = [];
   const subsets: SubsetNeed[] = [];
   for (const { d, j } of refs) {
-    const r = resolveOne(world, fed, x, place, d, j);
+    const r = resolveOne(world, fed, x, place, d, j < 0 ? "spec.defaultDestination" : `spec.http[${x.index}].forwardTo.destinations[${j}]`);
     if ("problem" in r) return { ok: false, problem: r.problem };
     entries.push(r.resolved);
     if (r.subset) subsets.push(r.subset);
@@ -69,6 +65,24 @@ export function resolveForward(world: World, fed: FederationIndex, x: ExpandedRo
   return { ok: true, entries, subsets };
 }
 
+/**
+ * True when a route translates the same in every placement: it forwards to no Kubernetes Service (whose
+ * host depends on the client's cluster), so one build serves the copies in every cluster.
+ */
+export function placementFree(x: ExpandedRoute): boolean {
+  return x.route.forwardTo === undefined || destinationsOf(x).every(({ d }) => (d.kind ?? "SERVICE") !== "SERVICE");
+}
+
+/**
+ * The destinations of a forwardTo route: its own, or the table's default when it lists none. Field paths are
+ * only needed for problems, so each carries its index (-1: the default one).
+ */
+function destinationsOf(x: ExpandedRoute): { d: DestinationReference; j: number }[] {
+  const listed = x.route.forwardTo?.destinations ?? [];
+  const fallback = listed.length === 0 ? specOf<RouteTableSpec>(x.table.object).defaultDestination : undefined;
+  return fallback ? [{ d: fallback, j: -1 }] : listed.map((d, j) => ({ d, j }));
+}
+
 /** `route <name> (spec.http[i]) of RouteTable ns/name`, the way route messages start. */
 export function routeLabel(x: ExpandedRoute): string {
   return `route ${x.route.name ?? `#${x.index}`} (spec.http[${x.index}]) of ${describeRef(x.table.ref, false)}`;
@@ -76,24 +90,7 @@ export function routeLabel(x: ExpandedRoute): string {
 
 type One = { resolved: ResolvedDestination; subset?: SubsetNeed } | { problem: RouteProblem };
 
-/**
- * VirtualDestination and ExternalService destinations resolve the same in every placement: their host and
- * port come from the destination object, not from the cluster. Resolved once per destination reference and
- * table (each copy gets its own entry, since weights and headers are set on it; the destination is shared).
- */
-const placementFree = new WeakMap<World, Map<DestinationReference, { table: ExpandedRoute["table"]; ref: ObjectRef; destination: ResolvedDestination["entry"]["destination"] }>>();
-
-function resolveOne(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, j: number): One {
-  let cache = placementFree.get(world);
-  if (!cache) placementFree.set(world, (cache = new Map()));
-  const hit = cache.get(d);
-  if (hit && hit.table === x.table) return { resolved: { ref: hit.ref, entry: { destination: hit.destination } } };
-  const one = resolveUncached(world, fed, x, place, d, j < 0 ? "spec.defaultDestination" : `spec.http[${x.index}].forwardTo.destinations[${j}]`);
-  if ("resolved" in one && (d.kind ?? "SERVICE") !== "SERVICE") cache.set(d, { table: x.table, ref: one.resolved.ref, destination: one.resolved.entry.destination });
-  return one;
-}
-
-function resolveUncached(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, field: string): One {
+function resolveOne(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, field: string): One {
   if (!d.ref) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination ref; AWS Lambda and function destinations are not translated to Istio`, field, objects: [x.table.ref] } };
   const kind = d.kind ?? "SERVICE";
   const gk = DESTINATION_GKS[kind];

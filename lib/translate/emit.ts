@@ -1,5 +1,6 @@
 import type { KubeObject } from "../model/meta";
-import { compareRefs, refKey, refOf, type ObjectRef } from "../snapshot/ref";
+import { splitApiVersion } from "../model/registry";
+import { compareRefs, refKey, type ObjectRef } from "../snapshot/ref";
 import { cmp } from "../workspaces/kinds";
 import { canonical } from "./canonical";
 import { V1_OWNER_LABEL } from "./metadata";
@@ -72,14 +73,19 @@ export class Emitter {
 
   /** The collected outputs (canonical, sorted), statuses and issues. */
   finish(): { outputs: TranslationOutput[]; statuses: TranslationStatus[]; issues: TranslationIssue[] } {
-    const keyed: { ref: ObjectRef; output: TranslationOutput }[] = [];
+    const keyed: (ObjectRef & { output: TranslationOutput })[] = [];
     const memo = new Map<object, unknown>();
+    const groups = new Map<string, string>();
     for (const p of this.outputs.values()) {
       const [primary, ...rest] = uniqueParents(p.parents);
-      const output = { cluster: p.cluster, object: canonical(p.object, memo), parents: primary ? [primary, ...rest.sort(compareRefs)] : [], reason: p.reasons.join(" ") };
-      keyed.push({ ref: refOf(p.cluster, p.object), output });
+      if (rest.length > 1) rest.sort(compareRefs);
+      const output = { cluster: p.cluster, object: canonical(p.object, memo), parents: primary ? [primary, ...rest] : [], reason: p.reasons.join(" ") };
+      const { apiVersion, kind, metadata } = p.object;
+      let group = groups.get(apiVersion);
+      if (group === undefined) groups.set(apiVersion, (group = splitApiVersion(apiVersion).group));
+      keyed.push({ cluster: p.cluster, group, kind, namespace: metadata.namespace ?? "", name: metadata.name, output });
     }
-    const outputs = keyed.sort((a, b) => compareRefs(a.ref, b.ref)).map((k) => k.output);
+    const outputs = keyed.sort(compareRefs).map((k) => k.output);
     const statuses = [...this.statuses.values()].map((s) => ({ ref: s.ref, state: s.state, messages: s.messages.length < 2 ? [...s.messages] : [...s.messages].sort(cmp) })).sort((a, b) => compareRefs(a.ref, b.ref));
     const issues = this.issues.sort((a, b) => {
       const ao = a.objects[0];
@@ -98,17 +104,26 @@ function destinationRuleKey(cluster: string, object: KubeObject): string {
 }
 
 /**
- * Parents deduplicated by ref, in the order first reported (a later equal ref replaces the value). Most
- * repeats are the same object, so those are dropped before any key is built.
+ * Parents deduplicated by ref, in the order first reported (a later equal ref replaces the value). Lists are
+ * short, so refs are compared field by field rather than through string keys.
  */
 function uniqueParents(list: readonly ObjectRef[]): ObjectRef[] {
-  let distinct: ObjectRef[] = [];
-  if (list.length > 32) distinct = [...list];
-  else for (const p of list) if (!distinct.includes(p)) distinct.push(p);
-  if (distinct.length < 2) return distinct;
-  const byKey = new Map<string, ObjectRef>();
-  for (const p of distinct) byKey.set(refKey(p), p);
-  return byKey.size === distinct.length ? distinct : [...byKey.values()];
+  if (list.length > 32) {
+    const byKey = new Map<string, ObjectRef>();
+    for (const p of list) byKey.set(refKey(p), p);
+    return [...byKey.values()];
+  }
+  const out: ObjectRef[] = [];
+  for (const p of list) {
+    let i = 0;
+    while (i < out.length && !sameRef(out[i] as ObjectRef, p)) i++;
+    out[i] = p;
+  }
+  return out;
+}
+
+function sameRef(a: ObjectRef, b: ObjectRef): boolean {
+  return a === b || (a.name === b.name && a.namespace === b.namespace && a.kind === b.kind && a.group === b.group && a.cluster === b.cluster);
 }
 
 function outputKey(cluster: string, object: KubeObject): string {

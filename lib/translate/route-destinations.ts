@@ -90,32 +90,37 @@ export function routeLabel(x: ExpandedRoute): string {
 
 type One = { resolved: ResolvedDestination; subset?: SubsetNeed } | { problem: RouteProblem };
 
+/** Group and kind of each destination kind's refs. */
+const DESTINATION_REF_KINDS = Object.fromEntries(Object.entries(DESTINATION_GKS).map(([k, gk]) => {
+  const dot = gk.indexOf(".");
+  return [k, dot < 0 ? { group: "", kind: gk } : { group: gk.slice(dot + 1), kind: gk.slice(0, dot) }];
+})) as Readonly<Record<string, { group: string; kind: string }>>;
+
 function resolveOne(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, field: string): One {
   if (!d.ref) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination ref; AWS Lambda and function destinations are not translated to Istio`, field, objects: [x.table.ref] } };
   const kind = d.kind ?? "SERVICE";
-  const gk = DESTINATION_GKS[kind];
-  const dot = gk.indexOf(".");
-  const ref: ObjectRef = { cluster: d.ref.cluster || x.table.ref.cluster, group: dot < 0 ? "" : gk.slice(dot + 1), kind: dot < 0 ? gk : gk.slice(0, dot), namespace: d.ref.namespace || x.table.ref.namespace, name: d.ref.name };
+  const gk = DESTINATION_REF_KINDS[kind] ?? { group: "", kind };
+  const ref: ObjectRef = { cluster: d.ref.cluster || x.table.ref.cluster, group: gk.group, kind: gk.kind, namespace: d.ref.namespace || x.table.ref.namespace, name: d.ref.name };
   const entry = world.ctx.workspaces.entry(ref);
   const workspace = x.table.owner ?? "";
   if (!entry) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to an existing destination; ${describeRef(ref)} is not in any registered cluster`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
-  if (!world.ctx.workspaces.isVisible(ref, workspace)) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination workspace ${workspace} owns or imports; ${describeRef(ref)} is not visible there`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
+  // The owner always sees its own objects; asking the index builds the ref's key again.
+  if (entry.owner !== workspace && !world.ctx.workspaces.isVisible(ref, workspace)) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination workspace ${workspace} owns or imports; ${describeRef(ref)} is not visible there`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
   if (kind === "SERVICE") return resolveService(world, fed, x, place, d, ref, field);
   const spec = specOf<VirtualDestinationSpec & ExternalServiceSpec>(entry.object);
   const host = (spec.hosts ?? [])[0] ?? `${ref.name}.${ref.namespace}.${kind === "EXTERNAL_SERVICE" ? "external" : "virtual"}`;
-  const ports = (spec.ports ?? []).map((p) => ({ number: p.number, name: "name" in p && typeof p.name === "string" ? p.name : "" }));
-  const port = pickPort(ports, d.port);
+  const port = pickPort(spec.ports ?? [], specPortNumber, specPortName, d.port);
   if (port === "required" || port === "missing") return { problem: portProblem(x, ref, d.port, port, field) };
   if (d.subset && Object.keys(d.subset).length > 0) {
     return { problem: { key: "ROUTE_SUBSET_UNSUPPORTED", message: `${routeLabel(x)} must not set a subset on a ${kind} destination (subsets apply to Kubernetes Services only)`, field: `${field}.subset`, objects: [x.table.ref, ref] } };
   }
-  return { resolved: { ref, entry: { destination: { host, ...(port !== undefined ? { port: { number: port } } : {}) } } } };
+  return { resolved: { ref, entry: { destination: destination(host, port, undefined) } } };
 }
 
 function resolveService(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, ref: ObjectRef, field: string): One {
   const svc = serviceAt(world, ref);
   if (!svc) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to an existing Service; ${describeRef(ref)} is not found`, field: `${field}.ref`, objects: [x.table.ref, ref] } };
-  const port = pickPort(svc.ports.map((p) => ({ number: p.port, name: p.name })), d.port);
+  const port = pickPort(svc.ports, servicePortNumber, specPortName, d.port);
   if (port === "required" || port === "missing") return { problem: portProblem(x, ref, d.port, port, field) };
   let host: string;
   if (ref.cluster === place.cluster) {
@@ -129,16 +134,36 @@ function resolveService(world: World, fed: FederationIndex, x: ExpandedRoute, pl
   }
   const labels = d.subset ?? {};
   const subset = Object.keys(labels).length > 0 ? subsetName(labels) : undefined;
-  const destination = { host, ...(port !== undefined ? { port: { number: port } } : {}), ...(subset ? { subset } : {}) };
-  return { resolved: { ref, entry: { destination } }, ...(subset ? { subset: { host, service: ref, labels } } : {}) };
+  const resolved = { ref, entry: { destination: destination(host, port, subset) } };
+  return subset ? { resolved, subset: { host, service: ref, labels } } : { resolved };
 }
 
+/** An Istio route destination, keys in sorted order. */
+function destination(host: string, port: number | undefined, subset: string | undefined): ResolvedDestination["entry"]["destination"] {
+  const out: ResolvedDestination["entry"]["destination"] = { host };
+  if (port !== undefined) out.port = { number: port };
+  if (subset) out.subset = subset;
+  return out;
+}
+
+const specPortNumber = (p: { number: number }): number => p.number;
+const servicePortNumber = (p: { port: number }): number => p.port;
+const specPortName = (p: { name?: unknown }): string => (typeof p.name === "string" ? p.name : "");
+
 /** The port number a destination uses: the one named, the only one, "required" (ambiguous) or "missing". */
-function pickPort(ports: readonly { number: number; name: string }[], sel: PortSelector | undefined): number | undefined | "required" | "missing" {
-  if (sel?.number !== undefined) return ports.length === 0 || ports.some((p) => p.number === sel.number) ? sel.number : "missing";
-  if (sel?.name !== undefined) return ports.find((p) => p.name === sel.name)?.number ?? "missing";
+function pickPort<P>(ports: readonly P[], numberOf: (p: P) => number, nameOf: (p: P) => string, sel: PortSelector | undefined): number | undefined | "required" | "missing" {
+  if (sel?.number !== undefined) {
+    if (ports.length === 0) return sel.number;
+    for (const p of ports) if (numberOf(p) === sel.number) return sel.number;
+    return "missing";
+  }
+  if (sel?.name !== undefined) {
+    for (const p of ports) if (nameOf(p) === sel.name) return numberOf(p);
+    return "missing";
+  }
   if (ports.length > 1) return "required";
-  return ports[0]?.number;
+  const only = ports[0];
+  return only === undefined ? undefined : numberOf(only);
 }
 
 function portProblem(x: ExpandedRoute, ref: ObjectRef, sel: PortSelector | undefined, why: "required" | "missing", field: string): RouteProblem {

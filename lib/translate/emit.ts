@@ -77,9 +77,9 @@ export class Emitter {
     const memo = new Map<object, unknown>();
     const groups = new Map<string, string>();
     for (const p of this.outputs.values()) {
-      const [primary, ...rest] = uniqueParents(p.parents);
-      if (rest.length > 1) rest.sort(compareRefs);
-      const output = { cluster: p.cluster, object: canonical(p.object, memo), parents: primary ? [primary, ...rest] : [], reason: p.reasons.join(" ") };
+      const parents = uniqueParents(p.parents);
+      if (parents.length > 2) sortTail(parents);
+      const output = { cluster: p.cluster, object: canonical(p.object, memo), parents, reason: p.reasons.length === 1 ? (p.reasons[0] as string) : p.reasons.join(" ") };
       const { apiVersion, kind, metadata } = p.object;
       let group = groups.get(apiVersion);
       if (group === undefined) groups.set(apiVersion, (group = splitApiVersion(apiVersion).group));
@@ -120,6 +120,21 @@ function uniqueParents(list: readonly ObjectRef[]): ObjectRef[] {
     out[i] = p;
   }
   return out;
+}
+
+/** Sorts all but the first ref in place (the first is the one the labels name); short lists by insertion. */
+function sortTail(list: ObjectRef[]): void {
+  if (list.length > 32) {
+    const tail = list.slice(1).sort(compareRefs);
+    for (let i = 0; i < tail.length; i++) list[i + 1] = tail[i] as ObjectRef;
+    return;
+  }
+  for (let i = 2; i < list.length; i++) {
+    const r = list[i] as ObjectRef;
+    let j = i - 1;
+    for (; j >= 1 && compareRefs(list[j] as ObjectRef, r) > 0; j--) list[j + 1] = list[j] as ObjectRef;
+    list[j + 1] = r;
+  }
 }
 
 function sameRef(a: ObjectRef, b: ObjectRef): boolean {

@@ -68,13 +68,18 @@ export function buildHttpRoute(world: World, emit: Emitter, fed: FederationIndex
 
 /** Matches × source-label alternatives; no matches and no labels means "match all" (no `match`). */
 function withSourceLabels(matches: readonly HttpMatchRequest[], sourceLabels: readonly Labels[]): HttpMatchRequest[] | undefined {
-  const labelSets = sourceLabels.filter((l) => Object.keys(l).length > 0);
+  const labelSets = sourceLabels.every(hasKeys) ? sourceLabels : sourceLabels.filter(hasKeys);
   if (labelSets.length === 0) return matches.length > 0 ? [...matches] : undefined;
   const base = matches.length > 0 ? matches : [{}];
   const out: HttpMatchRequest[] = [];
   // The label maps are shared with the table's selectors (outputs are read-only).
   for (const m of base) for (const l of labelSets) out.push(withSourceLabel(m, l));
   return out;
+}
+
+function hasKeys(labels: Labels): boolean {
+  for (const k in labels) if (Object.prototype.hasOwnProperty.call(labels, k)) return true;
+  return false;
 }
 
 /** `{ ...m, sourceLabels }` with the key put in sorted place (one object, which the canonical pass keeps). */

@@ -1,7 +1,8 @@
 import type { DestinationReference, PortSelector } from "../model/gloo-common";
 import type { ExternalServiceSpec, VirtualDestinationSpec } from "../model/gloo-networking";
 import type { RouteTableSpec } from "../model/gloo-networking-routes";
-import { DESTINATION_GKS } from "../policies/destinations";
+import { resolveRouteDestination } from "../policies/destinations";
+import type { RouteDestination } from "../policies/types";
 import type { ObjectRef } from "../snapshot/ref";
 import { describeRef } from "../workspaces/findings";
 import { specOf } from "../workspaces/kinds";
@@ -52,16 +53,18 @@ export type Resolution = { ok: true; entries: ResolvedDestination[]; subsets: Su
 /** Resolves every destination of a forwardTo route for one placement. */
 export function resolveForward(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement): Resolution {
   const refs = destinationsOf(x);
+  const isDefault = (x.route.forwardTo?.destinations ?? []).length === 0;
   const entries: ResolvedDestination[] = [];
   const subsets: SubsetNeed[] = [];
-  for (const { d, j } of refs) {
-    const r = resolveOne(world, fed, x, place, d, j < 0 ? "spec.defaultDestination" : `spec.http[${x.index}].forwardTo.destinations[${j}]`);
+  for (let j = 0; j < refs.length; j++) {
+    // Field paths are only read in problems.
+    const r = resolveOne(world, fed, x, place, refs[j] as DestinationReference, attachedDestination(world, x, refs, j), isDefault ? "spec.defaultDestination" : `spec.http[${x.index}].forwardTo.destinations[${j}]`);
     if ("problem" in r) return { ok: false, problem: r.problem };
     entries.push(r.resolved);
     if (r.subset) subsets.push(r.subset);
   }
   if (entries.length === 0) return { ok: false, problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to at least one Kubernetes Service, VirtualDestination or ExternalService`, field: `spec.http[${x.index}].forwardTo`, objects: [x.table.ref] } };
-  assignWeights(entries, refs.map((r) => r.d.weight));
+  assignWeights(entries, refs);
   return { ok: true, entries, subsets };
 }
 
@@ -70,17 +73,14 @@ export function resolveForward(world: World, fed: FederationIndex, x: ExpandedRo
  * host depends on the client's cluster), so one build serves the copies in every cluster.
  */
 export function placementFree(x: ExpandedRoute): boolean {
-  return x.route.forwardTo === undefined || destinationsOf(x).every(({ d }) => (d.kind ?? "SERVICE") !== "SERVICE");
+  return x.route.forwardTo === undefined || destinationsOf(x).every((d) => (d.kind ?? "SERVICE") !== "SERVICE");
 }
 
-/**
- * The destinations of a forwardTo route: its own, or the table's default when it lists none. Field paths are
- * only needed for problems, so each carries its index (-1: the default one).
- */
-function destinationsOf(x: ExpandedRoute): { d: DestinationReference; j: number }[] {
+/** The destinations of a forwardTo route: its own, or the table's default when it lists none. */
+function destinationsOf(x: ExpandedRoute): readonly DestinationReference[] {
   const listed = x.route.forwardTo?.destinations ?? [];
   const fallback = listed.length === 0 ? specOf<RouteTableSpec>(x.table.object).defaultDestination : undefined;
-  return fallback ? [{ d: fallback, j: -1 }] : listed.map((d, j) => ({ d, j }));
+  return fallback ? [fallback] : listed;
 }
 
 /** `route <name> (spec.http[i]) of RouteTable ns/name`, the way route messages start. */
@@ -90,24 +90,26 @@ export function routeLabel(x: ExpandedRoute): string {
 
 type One = { resolved: ResolvedDestination; subset?: SubsetNeed } | { problem: RouteProblem };
 
-/** Group and kind of each destination kind's refs. */
-const DESTINATION_REF_KINDS = Object.fromEntries(Object.entries(DESTINATION_GKS).map(([k, gk]) => {
-  const dot = gk.indexOf(".");
-  return [k, dot < 0 ? { group: "", kind: gk } : { group: gk.slice(dot + 1), kind: gk.slice(0, dot) }];
-})) as Readonly<Record<string, { group: string; kind: string }>>;
-
-function resolveOne(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, field: string): One {
-  if (!d.ref) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination ref; AWS Lambda and function destinations are not translated to Istio`, field, objects: [x.table.ref] } };
-  const kind = d.kind ?? "SERVICE";
-  const gk = DESTINATION_REF_KINDS[kind] ?? { group: "", kind };
-  const ref: ObjectRef = { cluster: d.ref.cluster || x.table.ref.cluster, group: gk.group, kind: gk.kind, namespace: d.ref.namespace || x.table.ref.namespace, name: d.ref.name };
-  const entry = world.ctx.workspaces.entry(ref);
+/**
+ * Destination j of a route as policy attachment resolved it (ref, existence, visibility to the table's
+ * workspace), reused when its list lines up with the route's; resolved here otherwise (unowned tables).
+ */
+function attachedDestination(world: World, x: ExpandedRoute, refs: readonly DestinationReference[], j: number): RouteDestination | null {
   const workspace = x.table.owner ?? "";
-  if (!entry) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to an existing destination; ${describeRef(ref)} is not in any registered cluster`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
-  // The owner always sees its own objects; asking the index builds the ref's key again.
-  if (entry.owner !== workspace && !world.ctx.workspaces.isVisible(ref, workspace)) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination workspace ${workspace} owns or imports; ${describeRef(ref)} is not visible there`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
+  const known = x.info?.workspace === workspace ? x.info.destinations : undefined;
+  if (known && known.length === refs.length) return known[j] ?? null;
+  return resolveRouteDestination(refs[j] as DestinationReference, x.table.ref, workspace, world.ctx.workspaces);
+}
+
+function resolveOne(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, rd: RouteDestination | null, field: string): One {
+  if (!d.ref || !rd) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination ref; AWS Lambda and function destinations are not translated to Istio`, field, objects: [x.table.ref] } };
+  const { ref, kind } = rd;
+  const workspace = x.table.owner ?? "";
+  if (!rd.found) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to an existing destination; ${describeRef(ref)} is not in any registered cluster`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
+  if (!rd.visible) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination workspace ${workspace} owns or imports; ${describeRef(ref)} is not visible there`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
   if (kind === "SERVICE") return resolveService(world, fed, x, place, d, ref, field);
-  const spec = specOf<VirtualDestinationSpec & ExternalServiceSpec>(entry.object);
+  const entry = world.ctx.workspaces.entry(ref);
+  const spec: Partial<VirtualDestinationSpec & ExternalServiceSpec> = entry ? specOf(entry.object) : {};
   const host = (spec.hosts ?? [])[0] ?? `${ref.name}.${ref.namespace}.${kind === "EXTERNAL_SERVICE" ? "external" : "virtual"}`;
   const port = pickPort(spec.ports ?? [], specPortNumber, specPortName, d.port);
   if (port === "required" || port === "missing") return { problem: portProblem(x, ref, d.port, port, field) };
@@ -175,19 +177,24 @@ function portProblem(x: ExpandedRoute, ref: ObjectRef, sel: PortSelector | undef
  * Weights (reference §2.7): explicit weights are kept; the remainder of 100 is split over unweighted
  * destinations (at least 1 each, the first ones taking the rounding). A single destination carries none.
  */
-function assignWeights(entries: ResolvedDestination[], given: readonly (number | undefined)[]): void {
+function assignWeights(entries: ResolvedDestination[], refs: readonly DestinationReference[]): void {
   if (entries.length < 2) return;
-  const explicit = given.filter((w): w is number => w !== undefined);
-  const unweighted = entries.length - explicit.length;
-  const remainder = Math.max(0, 100 - explicit.reduce((a, b) => a + b, 0));
+  let explicit = 0;
+  let unweighted = 0;
+  for (const d of refs) {
+    if (d.weight !== undefined) explicit += d.weight;
+    else unweighted++;
+  }
+  const remainder = Math.max(0, 100 - explicit);
   const share = unweighted > 0 ? Math.floor(remainder / unweighted) : 0;
   let extra = unweighted > 0 ? remainder - share * unweighted : 0;
-  entries.forEach((e, i) => {
-    const w = given[i];
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as ResolvedDestination;
+    const w = refs[i]?.weight;
     if (w !== undefined) e.entry.weight = w;
     else {
       e.entry.weight = Math.max(1, share + (extra > 0 ? 1 : 0));
       if (extra > 0) extra--;
     }
-  });
+  }
 }

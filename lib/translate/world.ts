@@ -147,8 +147,9 @@ export function serviceAt(world: World, ref: ObjectRef): ServiceInfo | undefined
 
 /** The workspaces that can use an owned object: its owner first, then those it is exported to (sorted). */
 export function consumersOf(world: World, ref: ObjectRef, owner: string): string[] {
-  const to = world.exportedTo.get(refKey(ref)) ?? [];
-  return [owner, ...to.filter((w) => w !== owner)];
+  const out = [owner];
+  for (const w of world.exportedTo.get(refKey(ref)) ?? []) if (w !== owner) out.push(w);
+  return out;
 }
 
 /** The namespaces a workspace owns alone in clusters that run a mesh (where outputs can go), sorted. */

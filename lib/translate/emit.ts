@@ -3,6 +3,7 @@ import { splitApiVersion } from "../model/registry";
 import { compareRefs, refKey, type ObjectRef } from "../snapshot/ref";
 import { cmp } from "../workspaces/kinds";
 import { canonical } from "./canonical";
+import { NamedMap, refMap, sameRef } from "./ref-map";
 import { V1_OWNER_LABEL } from "./metadata";
 import type { StatusState, TranslationIssue, TranslationIssueKey, TranslationOutput, TranslationStatus } from "./types";
 
@@ -14,6 +15,17 @@ import type { StatusState, TranslationIssue, TranslationIssueKey, TranslationOut
 
 const RANK: Record<StatusState, number> = { ACCEPTED: 0, WARNING: 1, FAILED: 2, INVALID: 3 };
 
+/** What identifies an output: Kubernetes identity plus the cluster it is written to. */
+interface OutputKey {
+  cluster: string;
+  apiVersion: string;
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+const sameOutput = (a: OutputKey, b: OutputKey): boolean => a.name === b.name && a.namespace === b.namespace && a.kind === b.kind && a.cluster === b.cluster && a.apiVersion === b.apiVersion;
+
 interface Pending {
   cluster: string;
   object: KubeObject;
@@ -24,42 +36,45 @@ interface Pending {
 
 /** Receives outputs, statuses and issues during one translation pass. */
 export class Emitter {
-  private readonly outputs = new Map<string, Pending>();
+  private readonly outputs = new NamedMap<OutputKey, Pending>(sameOutput);
   /** DestinationRules by (cluster, namespace, host): Istio merges those, so Meshpane does too. */
-  private readonly ruleByHost = new Map<string, string>();
-  private readonly statuses = new Map<string, { ref: ObjectRef; state: StatusState; messages: string[] }>();
+  private readonly ruleByHost = new Map<string, Pending>();
+  private readonly statuses = refMap<{ ref: ObjectRef; state: StatusState; messages: string[] }>();
   readonly issues: TranslationIssue[] = [];
   /** Keys of RouteTables some root table delegates to (the others produce nothing). */
   readonly delegated = new Set<string>();
 
   /** Adds an output; `parents[0]` is the parent its labels name. */
   output(cluster: string, object: KubeObject, parents: readonly ObjectRef[], reason: string): void {
-    const id = outputKey(cluster, object);
+    const id: OutputKey = { cluster, apiVersion: object.apiVersion, kind: object.kind, namespace: object.metadata.namespace ?? "", name: object.metadata.name };
     const rule = object.kind === "DestinationRule";
     const hostKey = rule ? destinationRuleKey(cluster, object) : "";
-    const existingId = rule ? this.ruleByHost.get(hostKey) : undefined;
-    const existing = this.outputs.get(existingId ?? id);
+    const existing = (rule ? this.ruleByHost.get(hostKey) : undefined) ?? this.outputs.get(id);
     if (existing) {
       if (rule) existing.object = mergeDestinationRules(existing.object, object);
       for (const p of parents) existing.parents.push(p);
       if (!existing.reasons.includes(reason)) existing.reasons.push(reason);
       return;
     }
-    this.outputs.set(id, { cluster, object, parents: [...parents], reasons: [reason] });
-    if (rule) this.ruleByHost.set(hostKey, id);
+    const pending = { cluster, object, parents: [...parents], reasons: [reason] };
+    this.outputs.set(id, pending);
+    if (rule) this.ruleByHost.set(hostKey, pending);
   }
 
   /** Makes sure an input has a status (ACCEPTED unless something worse is reported). */
   seen(ref: ObjectRef): void {
-    const k = refKey(ref);
-    if (!this.statuses.has(k)) this.statuses.set(k, { ref, state: "ACCEPTED", messages: [] });
+    this.statusOf(ref);
+  }
+
+  private statusOf(ref: ObjectRef): { ref: ObjectRef; state: StatusState; messages: string[] } {
+    let s = this.statuses.get(ref);
+    if (!s) this.statuses.set(ref, (s = { ref, state: "ACCEPTED", messages: [] }));
+    return s;
   }
 
   /** Reports a state and message for an input; the worst state reported wins. */
   status(ref: ObjectRef, state: StatusState, message?: string): void {
-    this.seen(ref);
-    const s = this.statuses.get(refKey(ref));
-    if (!s) return;
+    const s = this.statusOf(ref);
     if (RANK[state] > RANK[s.state]) s.state = state;
     if (message !== undefined && !s.messages.includes(message)) s.messages.push(message);
   }
@@ -86,7 +101,7 @@ export class Emitter {
       keyed.push({ cluster: p.cluster, group, kind, namespace: metadata.namespace ?? "", name: metadata.name, output });
     }
     const outputs = keyed.sort(compareRefs).map((k) => k.output);
-    const statuses = [...this.statuses.values()].map((s) => ({ ref: s.ref, state: s.state, messages: s.messages.length < 2 ? [...s.messages] : [...s.messages].sort(cmp) })).sort((a, b) => compareRefs(a.ref, b.ref));
+    const statuses = this.statuses.values().map((s) => ({ ref: s.ref, state: s.state, messages: s.messages.length < 2 ? [...s.messages] : [...s.messages].sort(cmp) })).sort((a, b) => compareRefs(a.ref, b.ref));
     const issues = this.issues.sort((a, b) => {
       const ao = a.objects[0];
       const bo = b.objects[0];
@@ -135,14 +150,6 @@ function sortTail(list: ObjectRef[]): void {
     for (; j >= 1 && compareRefs(list[j] as ObjectRef, r) > 0; j--) list[j + 1] = list[j] as ObjectRef;
     list[j + 1] = r;
   }
-}
-
-function sameRef(a: ObjectRef, b: ObjectRef): boolean {
-  return a === b || (a.name === b.name && a.namespace === b.namespace && a.kind === b.kind && a.group === b.group && a.cluster === b.cluster);
-}
-
-function outputKey(cluster: string, object: KubeObject): string {
-  return `${cluster}|${object.apiVersion}|${object.kind}|${object.metadata.namespace ?? ""}|${object.metadata.name}`;
 }
 
 function dedupeIssues(list: TranslationIssue[]): TranslationIssue[] {

@@ -5,6 +5,7 @@ import type { Snapshot } from "../snapshot/snapshot";
 import { push } from "../workspaces/collections";
 import { cmp } from "../workspaces/kinds";
 import type { CatalogEntry, NamespaceMembership } from "../workspaces/types";
+import { NamedMap, refMap } from "./ref-map";
 import type { TranslateContext } from "./types";
 
 /**
@@ -49,7 +50,7 @@ export interface World {
   snapshot: Snapshot;
   ctx: TranslateContext;
   meshClusters: ReadonlyMap<string, MeshCluster>;
-  services: ReadonlyMap<string, ServiceInfo>;
+  services: NamedMap<ObjectRef, ServiceInfo>;
   /** Services per cluster, in namespace/name order. */
   servicesByCluster: ReadonlyMap<string, readonly ServiceInfo[]>;
   /** Every discovered workload by `workloadKey`. */
@@ -75,25 +76,29 @@ export function nsKey(cluster: string, namespace: string): string {
 /** Builds the world of one snapshot and its derived indexes. */
 export function buildWorld(snapshot: Snapshot, ctx: TranslateContext): World {
   const meshClusters = indexMeshClusters(ctx);
-  const destinations = new Map(ctx.discovery.destinations.map((d) => [nsKey(d.cluster, `${d.namespace}/${d.name}`), d] as const));
-  const services = new Map<string, ServiceInfo>();
+  const destinations = new NamedMap<{ cluster: string; namespace: string; name: string }, DestinationView>((a, b) => a.cluster === b.cluster);
+  for (const d of ctx.discovery.destinations) destinations.set(d, d);
+  const services = refMap<ServiceInfo>();
   const servicesByCluster = new Map<string, ServiceInfo[]>();
   const accounts = new Map<string, Set<string>>();
+  const keys = new Map<string, Map<string, string>>();
   for (const cluster of snapshot.clusters) {
     for (const object of cluster.byKind.get("Service") ?? []) {
-      const info = serviceInfo(cluster.name, object, destinations.get(nsKey(cluster.name, `${object.metadata.namespace ?? ""}/${object.metadata.name}`)));
-      services.set(refKey(info.ref), info);
+      const ref = refOf(cluster.name, object);
+      const info = serviceInfo(ref, object, destinations.get(ref));
+      services.set(ref, info);
       push(servicesByCluster, cluster.name, info);
     }
-    for (const sa of cluster.byKind.get("ServiceAccount") ?? []) addAccount(accounts, cluster.name, sa.metadata.namespace ?? "", sa.metadata.name);
+    for (const sa of cluster.byKind.get("ServiceAccount") ?? []) addAccount(accounts, nsKeyOf(keys, cluster.name, sa.metadata.namespace ?? ""), sa.metadata.name);
   }
   const workloadsByNs = new Map<string, WorkloadView[]>();
   const workloads = new Map<string, WorkloadView>();
   for (const w of ctx.discovery.workloads) {
     workloads.set(workloadKey(w), w);
     if (!w.mesh) continue;
-    push(workloadsByNs, nsKey(w.cluster, w.namespace), w);
-    if (w.serviceAccountName !== "") addAccount(accounts, w.cluster, w.namespace, w.serviceAccountName);
+    const ns = nsKeyOf(keys, w.cluster, w.namespace);
+    push(workloadsByNs, ns, w);
+    if (w.serviceAccountName !== "") addAccount(accounts, ns, w.serviceAccountName);
   }
   const serviceAccountsByNs = new Map([...accounts].map(([k, set]) => [k, [...set].sort(cmp)] as const));
   const exportedTo = new Map<string, string[]>();
@@ -101,8 +106,16 @@ export function buildWorld(snapshot: Snapshot, ctx: TranslateContext): World {
   return { snapshot, ctx, meshClusters, services, servicesByCluster, workloads, workloadsByNs, serviceAccountsByNs, exportedTo };
 }
 
-function addAccount(map: Map<string, Set<string>>, cluster: string, namespace: string, name: string): void {
-  const key = nsKey(cluster, namespace);
+/** `nsKey`, each built once per pass: most namespaces hold many objects. */
+function nsKeyOf(keys: Map<string, Map<string, string>>, cluster: string, namespace: string): string {
+  let byNs = keys.get(cluster);
+  if (!byNs) keys.set(cluster, (byNs = new Map()));
+  let key = byNs.get(namespace);
+  if (key === undefined) byNs.set(namespace, (key = nsKey(cluster, namespace)));
+  return key;
+}
+
+function addAccount(map: Map<string, Set<string>>, key: string, name: string): void {
   const set = map.get(key);
   if (set) set.add(name);
   else map.set(key, new Set([name]));
@@ -126,7 +139,7 @@ function indexMeshClusters(ctx: TranslateContext): Map<string, MeshCluster> {
   return out;
 }
 
-function serviceInfo(cluster: string, object: KubeObject, destination: DestinationView | undefined): ServiceInfo {
+function serviceInfo(ref: ObjectRef, object: KubeObject, destination: DestinationView | undefined): ServiceInfo {
   const spec = (object.spec ?? {}) as { selector?: Labels; ports?: Record<string, unknown>[] };
   const ports = (Array.isArray(spec.ports) ? spec.ports : []).map((p): ServicePort => ({
     name: typeof p.name === "string" ? p.name : "",
@@ -137,12 +150,12 @@ function serviceInfo(cluster: string, object: KubeObject, destination: Destinati
     nodePort: typeof p.nodePort === "number" ? p.nodePort : 0,
   }));
   const selector = spec.selector && typeof spec.selector === "object" ? spec.selector : {};
-  return { ref: refOf(cluster, object), object, selector, labels: object.metadata.labels ?? {}, ports, destination };
+  return { ref, object, selector, labels: object.metadata.labels ?? {}, ports, destination };
 }
 
 /** The Service at a ref, if any. */
 export function serviceAt(world: World, ref: ObjectRef): ServiceInfo | undefined {
-  return world.services.get(refKey(ref));
+  return world.services.get(ref);
 }
 
 /** The workspaces that can use an owned object: its owner first, then those it is exported to (sorted). */

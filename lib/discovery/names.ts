@@ -11,6 +11,8 @@ const PREFIX_BYTES = 31;
 const HASH_CHARS = 31;
 
 const encoder = new TextEncoder();
+/** Any character the sanitiser maps or drops (most names have none, and testing allocates nothing). */
+const UNSAFE = /[*/.:_ [\]\n"']/;
 const decoder = new TextDecoder();
 
 /**
@@ -19,7 +21,7 @@ const decoder = new TextDecoder();
  * mapped, still mixed-case string; lowercase last. Invalid leading characters are not repaired.
  */
 export function sanitizeNameV2(name: string): string {
-  const mapped = name.replace(/[*/.:_ ]/g, "-").replace(/[[\]\n"']/g, "");
+  const mapped = UNSAFE.test(name) ? name.replace(/[*/.:_ ]/g, "-").replace(/[[\]\n"']/g, "") : name;
   // Most names are short: their UTF-8 length is counted without encoding them (this runs per output).
   if (utf8Length(mapped) <= MAX_NAME_BYTES) return mapped.toLowerCase();
   const bytes = encoder.encode(mapped);

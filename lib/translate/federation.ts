@@ -86,7 +86,7 @@ export function translateFederation(world: World, emit: Emitter, index: Federati
 function emitFederated(world: World, emit: Emitter, f: FederatedService): void {
   const svc = f.service;
   const owner = world.ctx.workspaces.workspaceOfObject(svc.ref);
-  const consumers = owner === f.workspace.name ? consumersOf(world, svc.ref, owner) : [f.workspace.name];
+  const consumers = owner === f.workspace.name ? consumersOf(world, refKey(svc.ref), owner) : [f.workspace.name];
   const settingsRef = f.workspace.settings?.ref;
   const parents = settingsRef ? [svc.ref, settingsRef] : [svc.ref];
   const ports = f.ports.map((p) => ({ name: generatedPortName(serviceEntryProtocol(p), p.port), number: p.port, protocol: serviceEntryProtocol(p) }));

@@ -106,7 +106,7 @@ function placementsOf(world: World, gateways: GatewayIndex, table: CatalogEntry)
   const wanted = labelSets.length > 0 ? labelSets : [{}];
   const labelsKey = JSON.stringify(labelSets);
   const clients = clientIndex(world);
-  for (const ws of consumersOf(world, table.ref, table.owner ?? "")) {
+  for (const ws of consumersOf(world, table.key, table.owner ?? "")) {
     for (const n of meshNamespacesOf(world, ws)) {
       if (!hasClient(clients.get(n.cluster)?.get(n.namespace), wanted)) continue;
       out.push({
@@ -182,10 +182,13 @@ function emitVirtualService(world: World, emit: Emitter, fed: FederationIndex, t
   const spec = specOf<RouteTableSpec>(table.object);
   const name = routeTableOutputName(table.ref.name, table.ref.namespace, table.ref.cluster, place.workspace);
   const meta = { name, namespace: place.namespace, cluster: place.cluster, parent: table.ref, workspace: world.ctx.workspaces.workspaceOfNamespace(place.cluster, place.namespace) };
-  const object = v2Object(NETWORKING_API, "VirtualService", meta, compact({ hosts: spec.hosts ?? [], gateways: place.gateways, exportTo: ["."], http: routes.http }));
+  // Written in key order; every list is non-empty (root tables have hosts, placements gateways).
+  const object = v2Object(NETWORKING_API, "VirtualService", meta, { exportTo: ["."], gateways: place.gateways, hosts: spec.hosts ?? [], http: routes.http });
   const annotations = spec.virtualServiceAnnotations;
   if (annotations) object.metadata.annotations = { ...annotations, ...object.metadata.annotations };
-  const parents = [table.ref, ...place.parents, ...routes.parents];
+  const parents = [table.ref];
+  for (const p of place.parents) parents.push(p);
+  for (const p of routes.parents) parents.push(p);
   emit.output(place.cluster, object, parents, `RouteTable ${table.ref.namespace}/${table.ref.name} ${place.reason}.`);
   emitSubsetRules(world, emit, fed, table, place, routes.subsets);
 }
@@ -196,6 +199,7 @@ function emitVirtualService(world: World, emit: Emitter, fed: FederationIndex, t
  * federation rule's mTLS settings rather than shadow them.
  */
 function emitSubsetRules(world: World, emit: Emitter, fed: FederationIndex, table: CatalogEntry, place: VsPlacement, needs: readonly SubsetNeed[]): void {
+  if (needs.length === 0) return;
   const byHost = new Map<string, SubsetNeed[]>();
   for (const n of needs) byHost.set(n.host, [...(byHost.get(n.host) ?? []), n]);
   for (const [host, list] of [...byHost].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

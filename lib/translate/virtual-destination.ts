@@ -125,7 +125,7 @@ function translateOne(world: World, emit: Emitter, vd: CatalogEntry, owner: stri
   const sans = backing.flatMap((s) => serviceSans(world, s));
   const trafficPolicy = destinationTrafficPolicy(world, vd.ref, (spec.ports ?? []).map((p) => p.number), sans);
   const settings = world.ctx.workspaces.workspace(owner)?.settings;
-  for (const [cluster, namespaces] of namespacesByCluster(world, consumersOf(world, vd.ref, owner))) {
+  for (const [cluster, namespaces] of namespacesByCluster(world, consumersOf(world, vd.key, owner))) {
     const local = backing.find((s) => s.ref.cluster === cluster);
     const home = local?.ref.namespace ?? namespaces[0] ?? "";
     const labels = (local ?? backing[0])?.selector;

@@ -158,10 +158,10 @@ export function serviceAt(world: World, ref: ObjectRef): ServiceInfo | undefined
   return world.services.get(ref);
 }
 
-/** The workspaces that can use an owned object: its owner first, then those it is exported to (sorted). */
-export function consumersOf(world: World, ref: ObjectRef, owner: string): string[] {
+/** The workspaces that can use an owned object (by `refKey`): its owner first, then those it is exported to (sorted). */
+export function consumersOf(world: World, key: string, owner: string): string[] {
   const out = [owner];
-  for (const w of world.exportedTo.get(refKey(ref)) ?? []) if (w !== owner) out.push(w);
+  for (const w of world.exportedTo.get(key) ?? []) if (w !== owner) out.push(w);
   return out;
 }
 

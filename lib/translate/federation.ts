@@ -116,12 +116,17 @@ export function federationTrafficPolicy(f: FederatedService, sans: readonly stri
 
 /** The traffic policy a client-side DestinationRule for a federated host must repeat (it shadows the shared one). */
 export function federatedHostPolicy(world: World, index: FederationIndex, host: string): Record<string, unknown> | undefined {
-  for (const list of index.values()) {
-    const f = list.find((x) => x.host === host);
-    if (f) return federationTrafficPolicy(f, serviceSans(world, f.service));
+  let byHost = hostIndexes.get(index);
+  if (!byHost) {
+    // Indexed on first use: every subset rule asks, and a scan per rule would grow with the mesh twice over.
+    hostIndexes.set(index, (byHost = new Map()));
+    for (const list of index.values()) for (const x of list) if (!byHost.has(x.host)) byHost.set(x.host, x);
   }
-  return undefined;
+  const f = byHost.get(host);
+  return f ? federationTrafficPolicy(f, serviceSans(world, f.service)) : undefined;
 }
+
+const hostIndexes = new WeakMap<FederationIndex, Map<string, FederatedService>>();
 
 /** `exportTo`: the consumer namespaces, with "." standing for the object's own namespace. */
 export function exportList(namespaces: readonly string[], home: string): string[] {
@@ -144,7 +149,11 @@ function remoteEndpoints(world: World, f: FederatedService, ports: readonly { na
 /** Pod label sets of a Service's backing workloads (selector labels when none are known). */
 export function distinctLabelSets(svc: ServiceInfo): Record<string, string>[] {
   const seen = new Map<string, Record<string, string>>();
-  for (const e of svc.destination?.endpoints ?? []) if (Object.keys(e.labels).length > 0) seen.set(JSON.stringify(sortedLabels(e.labels)), sortedLabels(e.labels));
+  for (const e of svc.destination?.endpoints ?? []) {
+    if (Object.keys(e.labels).length === 0) continue;
+    const labels = sortedLabels(e.labels);
+    seen.set(JSON.stringify(labels), labels);
+  }
   if (seen.size === 0) seen.set("", svc.selector);
   return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }

@@ -7,7 +7,7 @@ import { compareAge, specOf } from "../workspaces/kinds";
 import type { CatalogEntry } from "../workspaces/types";
 import type { Emitter } from "./emit";
 import { istioMatch, mergeMatch, specificity } from "./matchers";
-import type { World } from "./world";
+import { entryAt, type World } from "./world";
 
 /**
  * Flattens a root RouteTable and the tables it delegates to into one ordered list of routes (reference
@@ -73,7 +73,7 @@ function expandTable(world: World, emit: Emitter, table: CatalogEntry, parent: H
 
 /** Expands a delegate action into the child tables' routes, ordered by the route's sort method. */
 function expandDelegate(world: World, emit: Emitter, x: ExpandedRoute, naming: Naming, visiting: string[]): ExpandedRoute[] {
-  const children = (x.info?.delegates ?? []).map((ref) => world.ctx.workspaces.entry(ref)).filter((e): e is CatalogEntry => e !== undefined);
+  const children = (x.info?.delegates ?? []).map((ref) => entryAt(world, ref)).filter((e): e is CatalogEntry => e !== undefined);
   const weighted = children.map((e) => ({ e, weight: specOf<RouteTableSpec>(e.object).weight ?? 0 }));
   weighted.sort((a, b) => b.weight - a.weight || compareAge(a.e, b.e));
   const keys = [...(x.info ? [x.info.key] : []), ...x.parentKeys];

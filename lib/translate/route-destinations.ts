@@ -10,7 +10,7 @@ import type { TranslationIssueKey } from "./types";
 import type { ExpandedRoute } from "./delegation";
 import { federatedHostFor, type FederationIndex } from "./federation";
 import { subsetName } from "./names";
-import { serviceAt, type World } from "./world";
+import { entryAt, serviceAt, type World } from "./world";
 
 /**
  * forwardTo → Istio route destinations (reference §6.2): the host a client in `cluster` uses for each
@@ -108,7 +108,7 @@ function resolveOne(world: World, fed: FederationIndex, x: ExpandedRoute, place:
   if (!rd.found) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to an existing destination; ${describeRef(ref)} is not in any registered cluster`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
   if (!rd.visible) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination workspace ${workspace} owns or imports; ${describeRef(ref)} is not visible there`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
   if (kind === "SERVICE") return resolveService(world, fed, x, place, d, ref, field);
-  const entry = world.ctx.workspaces.entry(ref);
+  const entry = entryAt(world, ref);
   const spec: Partial<VirtualDestinationSpec & ExternalServiceSpec> = entry ? specOf(entry.object) : {};
   const host = (spec.hosts ?? [])[0] ?? `${ref.name}.${ref.namespace}.${kind === "EXTERNAL_SERVICE" ? "external" : "virtual"}`;
   const port = pickPort(spec.ports ?? [], specPortNumber, specPortName, d.port);

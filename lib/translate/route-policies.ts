@@ -5,7 +5,7 @@ import { compact } from "./canonical";
 import type { ExpandedRoute } from "./delegation";
 import { istioStringMatch } from "./matchers";
 import type { ResolvedDestination } from "./route-destinations";
-import type { World } from "./world";
+import { entryAt, type World } from "./world";
 
 /**
  * Route policies onto the Istio route of the route they select (reference §6.3): RetryTimeoutPolicy →
@@ -41,7 +41,7 @@ export function routePolicies(world: World, x: ExpandedRoute): AttachedPolicy[] 
 export function applyRoutePolicies(world: World, route: Rec, x: ExpandedRoute, resolved: readonly ResolvedDestination[]): ObjectRef[] {
   const applied: ObjectRef[] = [];
   for (const p of routePolicies(world, x)) {
-    const config = (world.ctx.workspaces.entry(p.policy)?.object.spec as { config?: unknown } | undefined)?.config;
+    const config = (entryAt(world, p.policy)?.object.spec as { config?: unknown } | undefined)?.config;
     if (config === undefined || config === null || typeof config !== "object") continue;
     if (p.gk === RETRY) Object.assign(route, retryFields(config as RetryTimeoutConfig));
     else if (p.gk === FAULT) route.fault = faultFields(config as FaultInjectionConfig);

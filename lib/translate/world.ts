@@ -158,6 +158,20 @@ export function serviceAt(world: World, ref: ObjectRef): ServiceInfo | undefined
   return world.services.get(ref);
 }
 
+/**
+ * The catalog entry at a ref, remembered per pass by namespace and name: routes name the same few
+ * destinations and policies over and over, and the workspace index builds a string key per lookup.
+ */
+export function entryAt(world: World, ref: ObjectRef): CatalogEntry | undefined {
+  let cache = entryCache.get(world);
+  if (!cache) entryCache.set(world, (cache = refMap()));
+  let hit = cache.get(ref);
+  if (hit === undefined) cache.set(ref, (hit = world.ctx.workspaces.entry(ref) ?? null));
+  return hit ?? undefined;
+}
+
+const entryCache = new WeakMap<World, NamedMap<ObjectRef, CatalogEntry | null>>();
+
 /** The workspaces that can use an owned object (by `refKey`): its owner first, then those it is exported to (sorted). */
 export function consumersOf(world: World, key: string, owner: string): string[] {
   const out = [owner];

@@ -208,7 +208,7 @@ export function ownedEntries(world: World, gk: string): CatalogEntry[] {
 export function namespacesByCluster(world: World, workspaces: readonly string[]): ReadonlyMap<string, readonly string[]> {
   let cache = namespacesCache.get(world);
   if (!cache) namespacesCache.set(world, (cache = new Map()));
-  const key = [...new Set(workspaces)].sort(cmp).join("\u0000");
+  const key = workspaces.length === 1 ? (workspaces[0] as string) : [...new Set(workspaces)].sort(cmp).join("\u0000");
   let hit = cache.get(key);
   if (!hit) cache.set(key, (hit = computeNamespacesByCluster(world, workspaces)));
   return hit;

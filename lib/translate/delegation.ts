@@ -111,11 +111,17 @@ function mergeAll(parent: HttpMatchRequest[], own: HttpMatchRequest[]): HttpMatc
  * duplicates renamed `duplicate-<name>-<n>` (reference §2.7) with a warning.
  */
 function routeNames(emit: Emitter, table: CatalogEntry, http: readonly HttpRoute[]): string[] {
-  const seen = new Map<string, number>();
+  // Earlier uses of each name: counted in the list for short tables (most), through a Map for long ones.
+  const bases: string[] = [];
+  const counts = http.length > 32 ? new Map<string, number>() : undefined;
   return http.map((r, i) => {
     const base = (r.name ?? "").replace(/^insecure-/, "") || `route-${i}`;
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
+    let n = 0;
+    if (counts) counts.set(base, (n = counts.get(base) ?? 0) + 1);
+    else {
+      for (const b of bases) if (b === base) n++;
+      bases.push(base);
+    }
     if (n === 0) return base;
     emit.issue("ROUTE_DUPLICATE_NAME", "warning", `route names must be unique within ${describeRef(table.ref, false)}; spec.http[${i}] repeats ${base} and is renamed duplicate-${base}-${n}`, [table.ref], `spec.http[${i}].name`, "WARNING");
     return `duplicate-${base}-${n}`;

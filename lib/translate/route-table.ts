@@ -161,15 +161,22 @@ function clientIndex(world: World): ClientIndex {
  */
 function hasClient(clients: NamespaceClients | undefined, wanted: readonly Labels[]): boolean {
   if (!clients) return false;
-  return wanted.some((labels) => {
-    let candidates = clients.all;
-    for (const k in labels) {
-      const list = clients.byLabel.get(k)?.get(labels[k] ?? "");
-      if (!list) return false;
-      if (list.length < candidates.length) candidates = list;
-    }
-    return candidates.some((w) => matchesLabels(labels, w.podLabels));
-  });
+  for (const labels of wanted) {
+    const candidates = rarestLabel(clients, labels);
+    if (candidates) for (const w of candidates) if (matchesLabels(labels, w.podLabels)) return true;
+  }
+  return false;
+}
+
+/** The workloads with the rarest label of a set (all of them for an empty set); undefined when a label has none. */
+function rarestLabel(clients: NamespaceClients, labels: Labels): readonly WorkloadView[] | undefined {
+  let candidates = clients.all;
+  for (const k in labels) {
+    const list = clients.byLabel.get(k)?.get(labels[k] ?? "");
+    if (!list) return undefined;
+    if (list.length < candidates.length) candidates = list;
+  }
+  return candidates;
 }
 
 /** Istio gateway deployments are not sidecars: VirtualServices bound to `mesh` never apply to them. */

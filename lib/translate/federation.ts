@@ -9,7 +9,7 @@ import type { Emitter } from "./emit";
 import { NETWORKING_API, v2Object } from "./metadata";
 import { federationRuleName, vdServiceEntryName, virtualIp } from "./names";
 import { generatedPortName, serviceEntryProtocol } from "./protocols";
-import { consumersOf, namespacesByCluster, serviceAt, workloadKey, type ServiceInfo, type ServicePort, type World } from "./world";
+import { consumersOf, namespacesByCluster, serviceAt, type ServiceInfo, type ServicePort, type World } from "./world";
 
 /**
  * Workspace federation (`options.federation`, reference §3 item 7, §6.5): every selected Service the
@@ -165,6 +165,6 @@ function sortedLabels(l: Record<string, string>): Record<string, string> {
 /** `spiffe://<trust domain>/ns/<ns>/sa/<sa>` of every workload behind a Service. */
 export function serviceSans(world: World, svc: ServiceInfo): string[] {
   const td = world.meshClusters.get(svc.ref.cluster)?.trustDomain ?? "cluster.local";
-  const sas = new Set((svc.destination?.workloads ?? []).map((w) => world.workloads.get(workloadKey(w))?.serviceAccountName || "default"));
+  const sas = new Set((svc.destination?.workloads ?? []).map((w) => world.workloads.get(w)?.serviceAccountName || "default"));
   return [...sas].sort().map((sa) => `spiffe://${td}/ns/${svc.ref.namespace}/sa/${sa}`);
 }

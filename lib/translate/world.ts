@@ -53,8 +53,8 @@ export interface World {
   services: NamedMap<ObjectRef, ServiceInfo>;
   /** Services per cluster, in namespace/name order. */
   servicesByCluster: ReadonlyMap<string, readonly ServiceInfo[]>;
-  /** Every discovered workload by `workloadKey`. */
-  workloads: ReadonlyMap<string, WorkloadView>;
+  /** Every discovered workload by cluster, kind, namespace and name. */
+  workloads: NamedMap<WorkloadKey, WorkloadView>;
   /** Mesh workloads per `cluster/namespace`. */
   workloadsByNs: ReadonlyMap<string, readonly WorkloadView[]>;
   /** Service account names per `cluster/namespace`, sorted (ServiceAccount objects and workload SAs). */
@@ -63,9 +63,12 @@ export interface World {
   exportedTo: ReadonlyMap<string, readonly string[]>;
 }
 
-/** The key of a workload controller in world maps. */
-export function workloadKey(w: { cluster: string; kind: string; namespace: string; name: string }): string {
-  return `${w.cluster}|${w.kind}|${w.namespace}|${w.name}`;
+/** What identifies a workload controller (discovery's workload refs carry no group). */
+export interface WorkloadKey {
+  cluster: string;
+  kind: string;
+  namespace: string;
+  name: string;
 }
 
 /** The key of a namespace in world maps. */
@@ -92,9 +95,9 @@ export function buildWorld(snapshot: Snapshot, ctx: TranslateContext): World {
     for (const sa of cluster.byKind.get("ServiceAccount") ?? []) addAccount(accounts, nsKeyOf(keys, cluster.name, sa.metadata.namespace ?? ""), sa.metadata.name);
   }
   const workloadsByNs = new Map<string, WorkloadView[]>();
-  const workloads = new Map<string, WorkloadView>();
+  const workloads = new NamedMap<WorkloadKey, WorkloadView>((a, b) => a.kind === b.kind && a.cluster === b.cluster);
   for (const w of ctx.discovery.workloads) {
-    workloads.set(workloadKey(w), w);
+    workloads.set(w, w);
     if (!w.mesh) continue;
     const ns = nsKeyOf(keys, w.cluster, w.namespace);
     push(workloadsByNs, ns, w);

@@ -11,6 +11,8 @@ const PREFIX_BYTES = 31;
 const HASH_CHARS = 31;
 
 const encoder = new TextEncoder();
+/** Any character the sanitiser maps or drops (most names have none, and testing allocates nothing). */
+const UNSAFE = /[*/.:_ [\]\n"']/;
 const decoder = new TextDecoder();
 
 /**
@@ -19,12 +21,28 @@ const decoder = new TextDecoder();
  * mapped, still mixed-case string; lowercase last. Invalid leading characters are not repaired.
  */
 export function sanitizeNameV2(name: string): string {
-  const mapped = name.replace(/[*/.:_ ]/g, "-").replace(/[[\]\n"']/g, "");
+  const mapped = UNSAFE.test(name) ? name.replace(/[*/.:_ ]/g, "-").replace(/[[\]\n"']/g, "") : name;
+  // Most names are short: their UTF-8 length is counted without encoding them (this runs per output).
+  if (utf8Length(mapped) <= MAX_NAME_BYTES) return mapped.toLowerCase();
   const bytes = encoder.encode(mapped);
-  if (bytes.length <= MAX_NAME_BYTES) return mapped.toLowerCase();
   // Slicing is by bytes, as in Go; a multi-byte character cut in half decodes to U+FFFD.
   const prefix = decoder.decode(bytes.subarray(0, PREFIX_BYTES));
   return `${prefix}-${md5Hex(bytes).slice(0, HASH_CHARS)}`.toLowerCase();
+}
+
+/** UTF-8 byte length of a string (a lone surrogate counts 3, as TextEncoder writes U+FFFD). */
+function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 2;
+      i++;
+    } else n += 2;
+  }
+  return n;
 }
 
 /** `<name>-<namespace>-<cluster>`, sanitised: the Gloo v1 name of a Mesh or Destination (§1.2). */

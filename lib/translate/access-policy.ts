@@ -10,7 +10,7 @@ import type { Emitter } from "./emit";
 import { SECURITY_API, v2Object } from "./metadata";
 import { accessPolicyServiceName, accessPolicyWorkloadName } from "./names";
 import { selectPrincipals } from "./principals";
-import { serviceAt, workloadKey, type Labels, type ServiceInfo, type World } from "./world";
+import { serviceAt, type Labels, type ServiceInfo, type World } from "./world";
 
 /**
  * AccessPolicy → AuthorizationPolicy (+ PeerAuthentication), reference §6.7. Destination policies become
@@ -81,7 +81,7 @@ function selectedPorts(spec: Partial<AccessPolicySpec>, svc: ServiceInfo): Servi
 
 function translateWorkloads(world: World, emit: Emitter, entry: CatalogEntry, spec: Partial<AccessPolicySpec>, selected: readonly ObjectRef[]): void {
   const authz = effectiveAuthorizations(spec.config);
-  const workloads = selected.map((r) => world.workloads.get(workloadKey(r))).filter((w) => w !== undefined);
+  const workloads = selected.map((r) => world.workloads.get(r)).filter((w) => w !== undefined);
   (spec.applyToWorkloads ?? []).forEach((ws, i) => {
     const labels: Labels = workloadObjectSelector(ws).labels ?? {};
     const namespaces = new Map<string, { cluster: string; namespace: string }>();

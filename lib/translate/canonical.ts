@@ -25,25 +25,36 @@ const OBJECT_SETS: Readonly<Record<string, (item: Record<string, unknown>) => st
  * the result may share structure with the input; the input itself is never modified.
  */
 export function canonical<T>(value: T, memo: Map<object, unknown> = new Map()): T {
-  return canon(value, "", memo) as T;
+  return canon(value, "", { memo, visited: 0 }) as T;
 }
 
-function canon(value: unknown, key: string, memo: Map<object, unknown>): unknown {
+/** One canonical pass: results by input object, and how many objects it has walked so far. */
+interface Walk {
+  memo: Map<object, unknown>;
+  visited: number;
+}
+
+/** Objects with at least this many objects inside are remembered even when already canonical. */
+const LARGE_SUBTREE = 8;
+
+function canon(value: unknown, key: string, walk: Walk): unknown {
   if (value === null || typeof value !== "object") return value;
   // A set-like list is only known canonical under a given key, so only objects are memoised.
-  if (Array.isArray(value)) return canonArray(value, key, memo);
-  // Translated objects share parts (routes of copies in several namespaces, label maps): a rebuilt object
-  // is remembered so each shared part is rebuilt once. Objects already canonical are not: putting an object
-  // in a Map gives it an identity hash, which costs more than walking it again.
-  const hit = memo.get(value);
+  if (Array.isArray(value)) return canonArray(value, key, walk);
+  // Translated objects share parts (routes of copies in several namespaces and clusters, label maps): a
+  // rebuilt object is remembered so each shared part is rebuilt once, and so is a large one already
+  // canonical, so it is walked once. Small canonical objects are not: putting an object in a Map gives it
+  // an identity hash, which costs more than walking it again.
+  const hit = walk.memo.get(value);
   if (hit !== undefined) return hit;
-  const result = canonObject(value as Record<string, unknown>, memo);
-  if (result !== value) memo.set(value, result);
+  const before = walk.visited++;
+  const result = canonObject(value as Record<string, unknown>, walk);
+  if (result !== value || walk.visited - before >= LARGE_SUBTREE) walk.memo.set(value, result);
   return result;
 }
 
 /** Returns `obj` itself when its keys are sorted and its values canonical; a sorted copy otherwise. */
-function canonObject(obj: Record<string, unknown>, memo: Map<object, unknown>): unknown {
+function canonObject(obj: Record<string, unknown>, walk: Walk): unknown {
   // Most objects are built with sorted keys and no undefined values: check without allocating first.
   let values: unknown[] | undefined;
   let sorted = true;
@@ -54,7 +65,7 @@ function canonObject(obj: Record<string, unknown>, memo: Map<object, unknown>): 
     const v = obj[k];
     if (prev !== undefined && prev > k) sorted = false;
     prev = k;
-    const c = v === undefined ? undefined : typeof v === "object" && v !== null ? canon(v, k, memo) : v;
+    const c = v === undefined ? undefined : typeof v === "object" && v !== null ? canon(v, k, walk) : v;
     if (c !== v || v === undefined) values ??= Object.values(obj);
     if (values) values[i] = c;
     i++;
@@ -77,11 +88,11 @@ function canonObject(obj: Record<string, unknown>, memo: Map<object, unknown>): 
   return out;
 }
 
-function canonArray(list: readonly unknown[], key: string, memo: Map<object, unknown>): unknown[] {
+function canonArray(list: readonly unknown[], key: string, walk: Walk): unknown[] {
   let items: unknown[] | undefined;
   for (let i = 0; i < list.length; i++) {
     const v = list[i];
-    const c = v === undefined ? undefined : typeof v === "object" && v !== null ? canon(v, "", memo) : v;
+    const c = v === undefined ? undefined : typeof v === "object" && v !== null ? canon(v, "", walk) : v;
     if (items === undefined && (c !== v || v === undefined)) items = list.slice(0, i);
     if (items !== undefined && c !== undefined) items.push(c);
   }

@@ -7,7 +7,7 @@ import { compareAge, specOf } from "../workspaces/kinds";
 import type { CatalogEntry } from "../workspaces/types";
 import type { Emitter } from "./emit";
 import { istioMatch, mergeMatch, specificity } from "./matchers";
-import type { World } from "./world";
+import { entryAt, type World } from "./world";
 
 /**
  * Flattens a root RouteTable and the tables it delegates to into one ordered list of routes (reference
@@ -73,7 +73,7 @@ function expandTable(world: World, emit: Emitter, table: CatalogEntry, parent: H
 
 /** Expands a delegate action into the child tables' routes, ordered by the route's sort method. */
 function expandDelegate(world: World, emit: Emitter, x: ExpandedRoute, naming: Naming, visiting: string[]): ExpandedRoute[] {
-  const children = (x.info?.delegates ?? []).map((ref) => world.ctx.workspaces.entry(ref)).filter((e): e is CatalogEntry => e !== undefined);
+  const children = (x.info?.delegates ?? []).map((ref) => entryAt(world, ref)).filter((e): e is CatalogEntry => e !== undefined);
   const weighted = children.map((e) => ({ e, weight: specOf<RouteTableSpec>(e.object).weight ?? 0 }));
   weighted.sort((a, b) => b.weight - a.weight || compareAge(a.e, b.e));
   const keys = [...(x.info ? [x.info.key] : []), ...x.parentKeys];
@@ -111,11 +111,17 @@ function mergeAll(parent: HttpMatchRequest[], own: HttpMatchRequest[]): HttpMatc
  * duplicates renamed `duplicate-<name>-<n>` (reference §2.7) with a warning.
  */
 function routeNames(emit: Emitter, table: CatalogEntry, http: readonly HttpRoute[]): string[] {
-  const seen = new Map<string, number>();
+  // Earlier uses of each name: counted in the list for short tables (most), through a Map for long ones.
+  const bases: string[] = [];
+  const counts = http.length > 32 ? new Map<string, number>() : undefined;
   return http.map((r, i) => {
     const base = (r.name ?? "").replace(/^insecure-/, "") || `route-${i}`;
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
+    let n = 0;
+    if (counts) counts.set(base, (n = counts.get(base) ?? 0) + 1);
+    else {
+      for (const b of bases) if (b === base) n++;
+      bases.push(base);
+    }
     if (n === 0) return base;
     emit.issue("ROUTE_DUPLICATE_NAME", "warning", `route names must be unique within ${describeRef(table.ref, false)}; spec.http[${i}] repeats ${base} and is renamed duplicate-${base}-${n}`, [table.ref], `spec.http[${i}].name`, "WARNING");
     return `duplicate-${base}-${n}`;

@@ -1,7 +1,7 @@
 import type { FailoverConfig, OutlierDetectionConfig } from "../model/gloo-policy";
 import type { ObjectRef } from "../snapshot/ref";
 import { compact } from "./canonical";
-import type { World } from "./world";
+import { entryAt, type World } from "./world";
 
 /**
  * Destination policies → DestinationRule traffic policy (reference §6.4, gloo-api-details §4.5.3):
@@ -19,7 +19,7 @@ export function destinationConfigs(world: World, ref: ObjectRef): { failover?: F
   const out: { failover?: FailoverConfig; outlier?: OutlierDetectionConfig } = {};
   for (const p of world.ctx.attachment.onDestination(ref)) {
     if (!p.effective) continue;
-    const config = (world.ctx.workspaces.entry(p.policy)?.object.spec as { config?: unknown } | undefined)?.config;
+    const config = (entryAt(world, p.policy)?.object.spec as { config?: unknown } | undefined)?.config;
     if (config === undefined || config === null || typeof config !== "object") continue;
     if (p.gk === FAILOVER && !out.failover) out.failover = config as FailoverConfig;
     if (p.gk === OUTLIER && !out.outlier) out.outlier = config as OutlierDetectionConfig;

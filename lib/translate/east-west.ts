@@ -20,15 +20,17 @@ export interface EastWestEndpoint {
 }
 
 const DEFAULT_SELECTORS: readonly EastWestGatewaySelector[] = [{ selector: { labels: { istio: "eastwestgateway" } } }];
-const cache = new WeakMap<World, Map<string, EastWestEndpoint[]>>();
+/** Per world, selector list (by identity: one per workspace's settings) and cluster. */
+const cache = new WeakMap<World, Map<readonly EastWestGatewaySelector[], Map<string, EastWestEndpoint[]>>>();
 
 /** The east-west gateway endpoints of `cluster` that a workspace's settings select, in Service order. */
 export function eastWestEndpoints(world: World, selectors: readonly EastWestGatewaySelector[] | undefined, cluster: string): EastWestEndpoint[] {
   const list = selectors && selectors.length > 0 ? selectors : DEFAULT_SELECTORS;
-  const key = `${cluster}|${JSON.stringify(list)}`;
   let perWorld = cache.get(world);
   if (!perWorld) cache.set(world, (perWorld = new Map()));
-  const hit = perWorld.get(key);
+  let perList = perWorld.get(list);
+  if (!perList) perWorld.set(list, (perList = new Map()));
+  const hit = perList.get(cluster);
   if (hit) return hit;
   const out: EastWestEndpoint[] = [];
   for (const svc of world.servicesByCluster.get(cluster) ?? []) {
@@ -42,7 +44,7 @@ export function eastWestEndpoints(world: World, selectors: readonly EastWestGate
       break;
     }
   }
-  perWorld.set(key, out);
+  perList.set(cluster, out);
   return out;
 }
 

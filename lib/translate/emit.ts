@@ -1,7 +1,9 @@
 import type { KubeObject } from "../model/meta";
-import { compareRefs, refKey, refOf, type ObjectRef } from "../snapshot/ref";
+import { splitApiVersion } from "../model/registry";
+import { compareRefs, refKey, type ObjectRef } from "../snapshot/ref";
 import { cmp } from "../workspaces/kinds";
 import { canonical } from "./canonical";
+import { NamedMap, refMap, sameRef } from "./ref-map";
 import { V1_OWNER_LABEL } from "./metadata";
 import type { StatusState, TranslationIssue, TranslationIssueKey, TranslationOutput, TranslationStatus } from "./types";
 
@@ -13,6 +15,17 @@ import type { StatusState, TranslationIssue, TranslationIssueKey, TranslationOut
 
 const RANK: Record<StatusState, number> = { ACCEPTED: 0, WARNING: 1, FAILED: 2, INVALID: 3 };
 
+/** What identifies an output: Kubernetes identity plus the cluster it is written to. */
+interface OutputKey {
+  cluster: string;
+  apiVersion: string;
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+const sameOutput = (a: OutputKey, b: OutputKey): boolean => a.name === b.name && a.namespace === b.namespace && a.kind === b.kind && a.cluster === b.cluster && a.apiVersion === b.apiVersion;
+
 interface Pending {
   cluster: string;
   object: KubeObject;
@@ -23,42 +36,45 @@ interface Pending {
 
 /** Receives outputs, statuses and issues during one translation pass. */
 export class Emitter {
-  private readonly outputs = new Map<string, Pending>();
+  private readonly outputs = new NamedMap<OutputKey, Pending>(sameOutput);
   /** DestinationRules by (cluster, namespace, host): Istio merges those, so Meshpane does too. */
-  private readonly ruleByHost = new Map<string, string>();
-  private readonly statuses = new Map<string, { ref: ObjectRef; state: StatusState; messages: string[] }>();
+  private readonly ruleByHost = new Map<string, Pending>();
+  private readonly statuses = refMap<{ ref: ObjectRef; state: StatusState; messages: string[] }>();
   readonly issues: TranslationIssue[] = [];
   /** Keys of RouteTables some root table delegates to (the others produce nothing). */
   readonly delegated = new Set<string>();
 
   /** Adds an output; `parents[0]` is the parent its labels name. */
   output(cluster: string, object: KubeObject, parents: readonly ObjectRef[], reason: string): void {
-    const id = outputKey(cluster, object);
+    const id: OutputKey = { cluster, apiVersion: object.apiVersion, kind: object.kind, namespace: object.metadata.namespace ?? "", name: object.metadata.name };
     const rule = object.kind === "DestinationRule";
     const hostKey = rule ? destinationRuleKey(cluster, object) : "";
-    const existingId = rule ? this.ruleByHost.get(hostKey) : undefined;
-    const existing = this.outputs.get(existingId ?? id);
+    const existing = (rule ? this.ruleByHost.get(hostKey) : undefined) ?? this.outputs.get(id);
     if (existing) {
       if (rule) existing.object = mergeDestinationRules(existing.object, object);
       for (const p of parents) existing.parents.push(p);
       if (!existing.reasons.includes(reason)) existing.reasons.push(reason);
       return;
     }
-    this.outputs.set(id, { cluster, object, parents: [...parents], reasons: [reason] });
-    if (rule) this.ruleByHost.set(hostKey, id);
+    const pending = { cluster, object, parents: [...parents], reasons: [reason] };
+    this.outputs.set(id, pending);
+    if (rule) this.ruleByHost.set(hostKey, pending);
   }
 
   /** Makes sure an input has a status (ACCEPTED unless something worse is reported). */
   seen(ref: ObjectRef): void {
-    const k = refKey(ref);
-    if (!this.statuses.has(k)) this.statuses.set(k, { ref, state: "ACCEPTED", messages: [] });
+    this.statusOf(ref);
+  }
+
+  private statusOf(ref: ObjectRef): { ref: ObjectRef; state: StatusState; messages: string[] } {
+    let s = this.statuses.get(ref);
+    if (!s) this.statuses.set(ref, (s = { ref, state: "ACCEPTED", messages: [] }));
+    return s;
   }
 
   /** Reports a state and message for an input; the worst state reported wins. */
   status(ref: ObjectRef, state: StatusState, message?: string): void {
-    this.seen(ref);
-    const s = this.statuses.get(refKey(ref));
-    if (!s) return;
+    const s = this.statusOf(ref);
     if (RANK[state] > RANK[s.state]) s.state = state;
     if (message !== undefined && !s.messages.includes(message)) s.messages.push(message);
   }
@@ -72,15 +88,20 @@ export class Emitter {
 
   /** The collected outputs (canonical, sorted), statuses and issues. */
   finish(): { outputs: TranslationOutput[]; statuses: TranslationStatus[]; issues: TranslationIssue[] } {
-    const keyed: { ref: ObjectRef; output: TranslationOutput }[] = [];
+    const keyed: (ObjectRef & { output: TranslationOutput })[] = [];
     const memo = new Map<object, unknown>();
+    const groups = new Map<string, string>();
     for (const p of this.outputs.values()) {
-      const [primary, ...rest] = uniqueParents(p.parents);
-      const output = { cluster: p.cluster, object: canonical(p.object, memo), parents: primary ? [primary, ...rest.sort(compareRefs)] : [], reason: p.reasons.join(" ") };
-      keyed.push({ ref: refOf(p.cluster, p.object), output });
+      const parents = uniqueParents(p.parents);
+      if (parents.length > 2) sortTail(parents);
+      const output = { cluster: p.cluster, object: canonical(p.object, memo), parents, reason: p.reasons.length === 1 ? (p.reasons[0] as string) : p.reasons.join(" ") };
+      const { apiVersion, kind, metadata } = p.object;
+      let group = groups.get(apiVersion);
+      if (group === undefined) groups.set(apiVersion, (group = splitApiVersion(apiVersion).group));
+      keyed.push({ cluster: p.cluster, group, kind, namespace: metadata.namespace ?? "", name: metadata.name, output });
     }
-    const outputs = keyed.sort((a, b) => compareRefs(a.ref, b.ref)).map((k) => k.output);
-    const statuses = [...this.statuses.values()].map((s) => ({ ref: s.ref, state: s.state, messages: s.messages.length < 2 ? [...s.messages] : [...s.messages].sort(cmp) })).sort((a, b) => compareRefs(a.ref, b.ref));
+    const outputs = keyed.sort(compareRefs).map((k) => k.output);
+    const statuses = this.statuses.values().map((s) => ({ ref: s.ref, state: s.state, messages: s.messages.length < 2 ? [...s.messages] : [...s.messages].sort(cmp) })).sort((a, b) => compareRefs(a.ref, b.ref));
     const issues = this.issues.sort((a, b) => {
       const ao = a.objects[0];
       const bo = b.objects[0];
@@ -98,21 +119,37 @@ function destinationRuleKey(cluster: string, object: KubeObject): string {
 }
 
 /**
- * Parents deduplicated by ref, in the order first reported (a later equal ref replaces the value). Most
- * repeats are the same object, so those are dropped before any key is built.
+ * Parents deduplicated by ref, in the order first reported (a later equal ref replaces the value). Lists are
+ * short, so refs are compared field by field rather than through string keys.
  */
 function uniqueParents(list: readonly ObjectRef[]): ObjectRef[] {
-  let distinct: ObjectRef[] = [];
-  if (list.length > 32) distinct = [...list];
-  else for (const p of list) if (!distinct.includes(p)) distinct.push(p);
-  if (distinct.length < 2) return distinct;
-  const byKey = new Map<string, ObjectRef>();
-  for (const p of distinct) byKey.set(refKey(p), p);
-  return byKey.size === distinct.length ? distinct : [...byKey.values()];
+  if (list.length > 32) {
+    const byKey = new Map<string, ObjectRef>();
+    for (const p of list) byKey.set(refKey(p), p);
+    return [...byKey.values()];
+  }
+  const out: ObjectRef[] = [];
+  for (const p of list) {
+    let i = 0;
+    while (i < out.length && !sameRef(out[i] as ObjectRef, p)) i++;
+    out[i] = p;
+  }
+  return out;
 }
 
-function outputKey(cluster: string, object: KubeObject): string {
-  return `${cluster}|${object.apiVersion}|${object.kind}|${object.metadata.namespace ?? ""}|${object.metadata.name}`;
+/** Sorts all but the first ref in place (the first is the one the labels name); short lists by insertion. */
+function sortTail(list: ObjectRef[]): void {
+  if (list.length > 32) {
+    const tail = list.slice(1).sort(compareRefs);
+    for (let i = 0; i < tail.length; i++) list[i + 1] = tail[i] as ObjectRef;
+    return;
+  }
+  for (let i = 2; i < list.length; i++) {
+    const r = list[i] as ObjectRef;
+    let j = i - 1;
+    for (; j >= 1 && compareRefs(list[j] as ObjectRef, r) > 0; j--) list[j + 1] = list[j] as ObjectRef;
+    list[j + 1] = r;
+  }
 }
 
 function dedupeIssues(list: TranslationIssue[]): TranslationIssue[] {

@@ -9,7 +9,7 @@ import type { Emitter } from "./emit";
 import { NETWORKING_API, v2Object } from "./metadata";
 import { federationRuleName, vdServiceEntryName, virtualIp } from "./names";
 import { generatedPortName, serviceEntryProtocol } from "./protocols";
-import { consumersOf, namespacesByCluster, serviceAt, workloadKey, type ServiceInfo, type ServicePort, type World } from "./world";
+import { consumersOf, namespacesByCluster, serviceAt, type ServiceInfo, type ServicePort, type World } from "./world";
 
 /**
  * Workspace federation (`options.federation`, reference §3 item 7, §6.5): every selected Service the
@@ -86,7 +86,7 @@ export function translateFederation(world: World, emit: Emitter, index: Federati
 function emitFederated(world: World, emit: Emitter, f: FederatedService): void {
   const svc = f.service;
   const owner = world.ctx.workspaces.workspaceOfObject(svc.ref);
-  const consumers = owner === f.workspace.name ? consumersOf(world, svc.ref, owner) : [f.workspace.name];
+  const consumers = owner === f.workspace.name ? consumersOf(world, refKey(svc.ref), owner) : [f.workspace.name];
   const settingsRef = f.workspace.settings?.ref;
   const parents = settingsRef ? [svc.ref, settingsRef] : [svc.ref];
   const ports = f.ports.map((p) => ({ name: generatedPortName(serviceEntryProtocol(p), p.port), number: p.port, protocol: serviceEntryProtocol(p) }));
@@ -116,12 +116,17 @@ export function federationTrafficPolicy(f: FederatedService, sans: readonly stri
 
 /** The traffic policy a client-side DestinationRule for a federated host must repeat (it shadows the shared one). */
 export function federatedHostPolicy(world: World, index: FederationIndex, host: string): Record<string, unknown> | undefined {
-  for (const list of index.values()) {
-    const f = list.find((x) => x.host === host);
-    if (f) return federationTrafficPolicy(f, serviceSans(world, f.service));
+  let byHost = hostIndexes.get(index);
+  if (!byHost) {
+    // Indexed on first use: every subset rule asks, and a scan per rule would grow with the mesh twice over.
+    hostIndexes.set(index, (byHost = new Map()));
+    for (const list of index.values()) for (const x of list) if (!byHost.has(x.host)) byHost.set(x.host, x);
   }
-  return undefined;
+  const f = byHost.get(host);
+  return f ? federationTrafficPolicy(f, serviceSans(world, f.service)) : undefined;
 }
+
+const hostIndexes = new WeakMap<FederationIndex, Map<string, FederatedService>>();
 
 /** `exportTo`: the consumer namespaces, with "." standing for the object's own namespace. */
 export function exportList(namespaces: readonly string[], home: string): string[] {
@@ -144,7 +149,11 @@ function remoteEndpoints(world: World, f: FederatedService, ports: readonly { na
 /** Pod label sets of a Service's backing workloads (selector labels when none are known). */
 export function distinctLabelSets(svc: ServiceInfo): Record<string, string>[] {
   const seen = new Map<string, Record<string, string>>();
-  for (const e of svc.destination?.endpoints ?? []) if (Object.keys(e.labels).length > 0) seen.set(JSON.stringify(sortedLabels(e.labels)), sortedLabels(e.labels));
+  for (const e of svc.destination?.endpoints ?? []) {
+    if (Object.keys(e.labels).length === 0) continue;
+    const labels = sortedLabels(e.labels);
+    seen.set(JSON.stringify(labels), labels);
+  }
   if (seen.size === 0) seen.set("", svc.selector);
   return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }
@@ -156,6 +165,6 @@ function sortedLabels(l: Record<string, string>): Record<string, string> {
 /** `spiffe://<trust domain>/ns/<ns>/sa/<sa>` of every workload behind a Service. */
 export function serviceSans(world: World, svc: ServiceInfo): string[] {
   const td = world.meshClusters.get(svc.ref.cluster)?.trustDomain ?? "cluster.local";
-  const sas = new Set((svc.destination?.workloads ?? []).map((w) => world.workloads.get(workloadKey(w))?.serviceAccountName || "default"));
+  const sas = new Set((svc.destination?.workloads ?? []).map((w) => world.workloads.get(w)?.serviceAccountName || "default"));
   return [...sas].sort().map((sa) => `spiffe://${td}/ns/${svc.ref.namespace}/sa/${sa}`);
 }

@@ -6,7 +6,7 @@ import { compact, sortKeys } from "./canonical";
 import type { ExpandedRoute } from "./delegation";
 import type { Emitter } from "./emit";
 import type { FederationIndex } from "./federation";
-import { resolveForward, routeLabel, type Placement, type RouteProblem, type SubsetNeed } from "./route-destinations";
+import { resolveForward, routeLabel, type Placement, type ResolvedDestination, type RouteProblem, type SubsetNeed } from "./route-destinations";
 import { applyRoutePolicies } from "./route-policies";
 import type { Labels, World } from "./world";
 
@@ -30,8 +30,8 @@ export type RouteResult = BuiltRoute | "skip" | "freeze";
 
 /** Builds the Istio route of `x` for `place`, with `sourceLabels` alternatives (empty: none). */
 export function buildHttpRoute(world: World, emit: Emitter, fed: FederationIndex, x: ExpandedRoute, place: Placement, sourceLabels: readonly Labels[]): RouteResult {
-  const match = sourceLabelledMatches(x, sourceLabels);
-  const base: Record<string, unknown> = compact({ name: x.name, match });
+  const match = withSourceLabels(x.matches, sourceLabels);
+  const base: Record<string, unknown> = match === undefined ? { name: x.name } : { match, name: x.name };
   const r = x.route;
   if (r.redirect) {
     base.redirect = compact({ authority: r.redirect.hostRedirect, uri: r.redirect.pathRedirect, redirectCode: REDIRECT_CODES[r.redirect.responseCode ?? "MOVED_PERMANENTLY"] ?? 301 });
@@ -47,38 +47,39 @@ export function buildHttpRoute(world: World, emit: Emitter, fed: FederationIndex
   }
   const resolved = resolveForward(world, fed, x, place);
   if (!resolved.ok) return replaceRoute(emit, x, base, resolved.problem);
-  base.route = resolved.entries.map((e) => e.entry);
-  const rewrite = compact({
-    uri: r.forwardTo.pathRewrite,
-    authority: r.forwardTo.hostRewrite,
-    uriRegexRewrite: r.forwardTo.regexRewrite?.pattern?.regex !== undefined ? { match: r.forwardTo.regexRewrite.pattern.regex, rewrite: r.forwardTo.regexRewrite.substitution ?? "" } : undefined,
-  });
-  if (Object.keys(rewrite).length > 0) base.rewrite = rewrite;
-  const parents = [x.table.ref, ...resolved.entries.map((e) => e.ref), ...applyRoutePolicies(world, base, x, resolved.entries)];
+  const parents = [x.table.ref];
+  const entries: ResolvedDestination["entry"][] = [];
+  for (const e of resolved.entries) {
+    entries.push(e.entry);
+    parents.push(e.ref);
+  }
+  base.route = entries;
+  const f = r.forwardTo;
+  if (f.pathRewrite !== undefined || f.hostRewrite !== undefined || f.regexRewrite?.pattern?.regex !== undefined) {
+    base.rewrite = compact({
+      uri: f.pathRewrite,
+      authority: f.hostRewrite,
+      uriRegexRewrite: f.regexRewrite?.pattern?.regex !== undefined ? { match: f.regexRewrite.pattern.regex, rewrite: f.regexRewrite.substitution ?? "" } : undefined,
+    });
+  }
+  for (const p of applyRoutePolicies(world, base, x, resolved.entries)) parents.push(p);
   return { route: base, parents, subsets: resolved.subsets };
-}
-
-/**
- * The matches of a route for one set of source-label alternatives. Every sidecar copy of a table passes the
- * same alternatives, so the list is built once per route and set and shared by the copies (read-only).
- */
-const matchCache = new WeakMap<ExpandedRoute, Map<readonly Labels[], HttpMatchRequest[] | undefined>>();
-
-function sourceLabelledMatches(x: ExpandedRoute, sourceLabels: readonly Labels[]): HttpMatchRequest[] | undefined {
-  let perRoute = matchCache.get(x);
-  if (!perRoute) matchCache.set(x, (perRoute = new Map()));
-  if (perRoute.has(sourceLabels)) return perRoute.get(sourceLabels);
-  const match = withSourceLabels(x.matches, sourceLabels);
-  perRoute.set(sourceLabels, match);
-  return match;
 }
 
 /** Matches × source-label alternatives; no matches and no labels means "match all" (no `match`). */
 function withSourceLabels(matches: readonly HttpMatchRequest[], sourceLabels: readonly Labels[]): HttpMatchRequest[] | undefined {
-  const labelSets = sourceLabels.filter((l) => Object.keys(l).length > 0);
+  const labelSets = sourceLabels.every(hasKeys) ? sourceLabels : sourceLabels.filter(hasKeys);
   if (labelSets.length === 0) return matches.length > 0 ? [...matches] : undefined;
   const base = matches.length > 0 ? matches : [{}];
-  return base.flatMap((m) => labelSets.map((l) => withSourceLabel(m, { ...l })));
+  const out: HttpMatchRequest[] = [];
+  // The label maps are shared with the table's selectors (outputs are read-only).
+  for (const m of base) for (const l of labelSets) out.push(withSourceLabel(m, l));
+  return out;
+}
+
+function hasKeys(labels: Labels): boolean {
+  for (const k in labels) if (Object.prototype.hasOwnProperty.call(labels, k)) return true;
+  return false;
 }
 
 /** `{ ...m, sourceLabels }` with the key put in sorted place (one object, which the canonical pass keeps). */

@@ -89,10 +89,24 @@ export function subsetName(labels: Record<string, string>): string {
  * uses the v1 function with its own scopes (see TRANSLATION_NOTES).
  */
 export function virtualIp(name: string, namespace: string, cluster: string, scope: string): string {
-  let h = 0x811c9dc5;
-  for (const byte of new TextEncoder().encode(name + namespace + cluster + scope)) {
-    h = Math.imul(h, 0x01000193) >>> 0;
-    h = (h ^ byte) >>> 0;
+  const text = name + namespace + cluster + scope;
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII code units are the UTF-8 bytes (every Kubernetes name); anything else is encoded first.
+    if (c >= 0x80) {
+      h = FNV_OFFSET;
+      for (const byte of encoder.encode(text)) h = fnvStep(h, byte);
+      break;
+    }
+    h = fnvStep(h, c);
   }
   return [(h & 0xff) | 240, (h >>> 8) & 0xff, (h >>> 16) & 0xff, h >>> 24].join(".");
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const encoder = new TextEncoder();
+
+function fnvStep(h: number, byte: number): number {
+  return ((Math.imul(h, 0x01000193) >>> 0) ^ byte) >>> 0;
 }

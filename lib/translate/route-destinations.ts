@@ -1,7 +1,8 @@
 import type { DestinationReference, PortSelector } from "../model/gloo-common";
 import type { ExternalServiceSpec, VirtualDestinationSpec } from "../model/gloo-networking";
 import type { RouteTableSpec } from "../model/gloo-networking-routes";
-import { DESTINATION_GKS } from "../policies/destinations";
+import { resolveRouteDestination } from "../policies/destinations";
+import type { RouteDestination } from "../policies/types";
 import type { ObjectRef } from "../snapshot/ref";
 import { describeRef } from "../workspaces/findings";
 import { specOf } from "../workspaces/kinds";
@@ -9,7 +10,7 @@ import type { TranslationIssueKey } from "./types";
 import type { ExpandedRoute } from "./delegation";
 import { federatedHostFor, type FederationIndex } from "./federation";
 import { subsetName } from "./names";
-import { serviceAt, type World } from "./world";
+import { entryAt, serviceAt, type World } from "./world";
 
 /**
  * forwardTo → Istio route destinations (reference §6.2): the host a client in `cluster` uses for each
@@ -51,22 +52,35 @@ export type Resolution = { ok: true; entries: ResolvedDestination[]; subsets: Su
 
 /** Resolves every destination of a forwardTo route for one placement. */
 export function resolveForward(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement): Resolution {
-  const spec = specOf<RouteTableSpec>(x.table.object);
-  const listed = x.route.forwardTo?.destinations ?? [];
-  const useDefault = listed.length === 0 && spec.defaultDestination !== undefined;
-  // Field paths are only needed for problems, so destinations carry their index (-1: the default one).
-  const refs = useDefault && spec.defaultDestination ? [{ d: spec.defaultDestination, j: -1 }] : listed.map((d, j) => ({ d, j }));
+  const refs = destinationsOf(x);
+  const isDefault = (x.route.forwardTo?.destinations ?? []).length === 0;
   const entries: ResolvedDestination[] = [];
   const subsets: SubsetNeed[] = [];
-  for (const { d, j } of refs) {
-    const r = resolveOne(world, fed, x, place, d, j);
+  for (let j = 0; j < refs.length; j++) {
+    // Field paths are only read in problems.
+    const r = resolveOne(world, fed, x, place, refs[j] as DestinationReference, attachedDestination(world, x, refs, j), isDefault ? "spec.defaultDestination" : `spec.http[${x.index}].forwardTo.destinations[${j}]`);
     if ("problem" in r) return { ok: false, problem: r.problem };
     entries.push(r.resolved);
     if (r.subset) subsets.push(r.subset);
   }
   if (entries.length === 0) return { ok: false, problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to at least one Kubernetes Service, VirtualDestination or ExternalService`, field: `spec.http[${x.index}].forwardTo`, objects: [x.table.ref] } };
-  assignWeights(entries, refs.map((r) => r.d.weight));
+  assignWeights(entries, refs);
   return { ok: true, entries, subsets };
+}
+
+/**
+ * True when a route translates the same in every placement: it forwards to no Kubernetes Service (whose
+ * host depends on the client's cluster), so one build serves the copies in every cluster.
+ */
+export function placementFree(x: ExpandedRoute): boolean {
+  return x.route.forwardTo === undefined || destinationsOf(x).every((d) => (d.kind ?? "SERVICE") !== "SERVICE");
+}
+
+/** The destinations of a forwardTo route: its own, or the table's default when it lists none. */
+function destinationsOf(x: ExpandedRoute): readonly DestinationReference[] {
+  const listed = x.route.forwardTo?.destinations ?? [];
+  const fallback = listed.length === 0 ? specOf<RouteTableSpec>(x.table.object).defaultDestination : undefined;
+  return fallback ? [fallback] : listed;
 }
 
 /** `route <name> (spec.http[i]) of RouteTable ns/name`, the way route messages start. */
@@ -77,48 +91,38 @@ export function routeLabel(x: ExpandedRoute): string {
 type One = { resolved: ResolvedDestination; subset?: SubsetNeed } | { problem: RouteProblem };
 
 /**
- * VirtualDestination and ExternalService destinations resolve the same in every placement: their host and
- * port come from the destination object, not from the cluster. Resolved once per destination reference and
- * table (each copy gets its own entry, since weights and headers are set on it; the destination is shared).
+ * Destination j of a route as policy attachment resolved it (ref, existence, visibility to the table's
+ * workspace), reused when its list lines up with the route's; resolved here otherwise (unowned tables).
  */
-const placementFree = new WeakMap<World, Map<DestinationReference, { table: ExpandedRoute["table"]; ref: ObjectRef; destination: ResolvedDestination["entry"]["destination"] }>>();
-
-function resolveOne(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, j: number): One {
-  let cache = placementFree.get(world);
-  if (!cache) placementFree.set(world, (cache = new Map()));
-  const hit = cache.get(d);
-  if (hit && hit.table === x.table) return { resolved: { ref: hit.ref, entry: { destination: hit.destination } } };
-  const one = resolveUncached(world, fed, x, place, d, j < 0 ? "spec.defaultDestination" : `spec.http[${x.index}].forwardTo.destinations[${j}]`);
-  if ("resolved" in one && (d.kind ?? "SERVICE") !== "SERVICE") cache.set(d, { table: x.table, ref: one.resolved.ref, destination: one.resolved.entry.destination });
-  return one;
+function attachedDestination(world: World, x: ExpandedRoute, refs: readonly DestinationReference[], j: number): RouteDestination | null {
+  const workspace = x.table.owner ?? "";
+  const known = x.info?.workspace === workspace ? x.info.destinations : undefined;
+  if (known && known.length === refs.length) return known[j] ?? null;
+  return resolveRouteDestination(refs[j] as DestinationReference, x.table.ref, workspace, world.ctx.workspaces);
 }
 
-function resolveUncached(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, field: string): One {
-  if (!d.ref) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination ref; AWS Lambda and function destinations are not translated to Istio`, field, objects: [x.table.ref] } };
-  const kind = d.kind ?? "SERVICE";
-  const gk = DESTINATION_GKS[kind];
-  const dot = gk.indexOf(".");
-  const ref: ObjectRef = { cluster: d.ref.cluster || x.table.ref.cluster, group: dot < 0 ? "" : gk.slice(dot + 1), kind: dot < 0 ? gk : gk.slice(0, dot), namespace: d.ref.namespace || x.table.ref.namespace, name: d.ref.name };
-  const entry = world.ctx.workspaces.entry(ref);
+function resolveOne(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, rd: RouteDestination | null, field: string): One {
+  if (!d.ref || !rd) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination ref; AWS Lambda and function destinations are not translated to Istio`, field, objects: [x.table.ref] } };
+  const { ref, kind } = rd;
   const workspace = x.table.owner ?? "";
-  if (!entry) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to an existing destination; ${describeRef(ref)} is not in any registered cluster`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
-  if (!world.ctx.workspaces.isVisible(ref, workspace)) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination workspace ${workspace} owns or imports; ${describeRef(ref)} is not visible there`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
+  if (!rd.found) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to an existing destination; ${describeRef(ref)} is not in any registered cluster`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
+  if (!rd.visible) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination workspace ${workspace} owns or imports; ${describeRef(ref)} is not visible there`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
   if (kind === "SERVICE") return resolveService(world, fed, x, place, d, ref, field);
-  const spec = specOf<VirtualDestinationSpec & ExternalServiceSpec>(entry.object);
+  const entry = entryAt(world, ref);
+  const spec: Partial<VirtualDestinationSpec & ExternalServiceSpec> = entry ? specOf(entry.object) : {};
   const host = (spec.hosts ?? [])[0] ?? `${ref.name}.${ref.namespace}.${kind === "EXTERNAL_SERVICE" ? "external" : "virtual"}`;
-  const ports = (spec.ports ?? []).map((p) => ({ number: p.number, name: "name" in p && typeof p.name === "string" ? p.name : "" }));
-  const port = pickPort(ports, d.port);
+  const port = pickPort(spec.ports ?? [], specPortNumber, specPortName, d.port);
   if (port === "required" || port === "missing") return { problem: portProblem(x, ref, d.port, port, field) };
   if (d.subset && Object.keys(d.subset).length > 0) {
     return { problem: { key: "ROUTE_SUBSET_UNSUPPORTED", message: `${routeLabel(x)} must not set a subset on a ${kind} destination (subsets apply to Kubernetes Services only)`, field: `${field}.subset`, objects: [x.table.ref, ref] } };
   }
-  return { resolved: { ref, entry: { destination: { host, ...(port !== undefined ? { port: { number: port } } : {}) } } } };
+  return { resolved: { ref, entry: { destination: destination(host, port, undefined) } } };
 }
 
 function resolveService(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, ref: ObjectRef, field: string): One {
   const svc = serviceAt(world, ref);
   if (!svc) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to an existing Service; ${describeRef(ref)} is not found`, field: `${field}.ref`, objects: [x.table.ref, ref] } };
-  const port = pickPort(svc.ports.map((p) => ({ number: p.port, name: p.name })), d.port);
+  const port = pickPort(svc.ports, servicePortNumber, specPortName, d.port);
   if (port === "required" || port === "missing") return { problem: portProblem(x, ref, d.port, port, field) };
   let host: string;
   if (ref.cluster === place.cluster) {
@@ -132,16 +136,36 @@ function resolveService(world: World, fed: FederationIndex, x: ExpandedRoute, pl
   }
   const labels = d.subset ?? {};
   const subset = Object.keys(labels).length > 0 ? subsetName(labels) : undefined;
-  const destination = { host, ...(port !== undefined ? { port: { number: port } } : {}), ...(subset ? { subset } : {}) };
-  return { resolved: { ref, entry: { destination } }, ...(subset ? { subset: { host, service: ref, labels } } : {}) };
+  const resolved = { ref, entry: { destination: destination(host, port, subset) } };
+  return subset ? { resolved, subset: { host, service: ref, labels } } : { resolved };
 }
 
+/** An Istio route destination, keys in sorted order. */
+function destination(host: string, port: number | undefined, subset: string | undefined): ResolvedDestination["entry"]["destination"] {
+  const out: ResolvedDestination["entry"]["destination"] = { host };
+  if (port !== undefined) out.port = { number: port };
+  if (subset) out.subset = subset;
+  return out;
+}
+
+const specPortNumber = (p: { number: number }): number => p.number;
+const servicePortNumber = (p: { port: number }): number => p.port;
+const specPortName = (p: { name?: unknown }): string => (typeof p.name === "string" ? p.name : "");
+
 /** The port number a destination uses: the one named, the only one, "required" (ambiguous) or "missing". */
-function pickPort(ports: readonly { number: number; name: string }[], sel: PortSelector | undefined): number | undefined | "required" | "missing" {
-  if (sel?.number !== undefined) return ports.length === 0 || ports.some((p) => p.number === sel.number) ? sel.number : "missing";
-  if (sel?.name !== undefined) return ports.find((p) => p.name === sel.name)?.number ?? "missing";
+function pickPort<P>(ports: readonly P[], numberOf: (p: P) => number, nameOf: (p: P) => string, sel: PortSelector | undefined): number | undefined | "required" | "missing" {
+  if (sel?.number !== undefined) {
+    if (ports.length === 0) return sel.number;
+    for (const p of ports) if (numberOf(p) === sel.number) return sel.number;
+    return "missing";
+  }
+  if (sel?.name !== undefined) {
+    for (const p of ports) if (nameOf(p) === sel.name) return numberOf(p);
+    return "missing";
+  }
   if (ports.length > 1) return "required";
-  return ports[0]?.number;
+  const only = ports[0];
+  return only === undefined ? undefined : numberOf(only);
 }
 
 function portProblem(x: ExpandedRoute, ref: ObjectRef, sel: PortSelector | undefined, why: "required" | "missing", field: string): RouteProblem {
@@ -153,19 +177,24 @@ function portProblem(x: ExpandedRoute, ref: ObjectRef, sel: PortSelector | undef
  * Weights (reference §2.7): explicit weights are kept; the remainder of 100 is split over unweighted
  * destinations (at least 1 each, the first ones taking the rounding). A single destination carries none.
  */
-function assignWeights(entries: ResolvedDestination[], given: readonly (number | undefined)[]): void {
+function assignWeights(entries: ResolvedDestination[], refs: readonly DestinationReference[]): void {
   if (entries.length < 2) return;
-  const explicit = given.filter((w): w is number => w !== undefined);
-  const unweighted = entries.length - explicit.length;
-  const remainder = Math.max(0, 100 - explicit.reduce((a, b) => a + b, 0));
+  let explicit = 0;
+  let unweighted = 0;
+  for (const d of refs) {
+    if (d.weight !== undefined) explicit += d.weight;
+    else unweighted++;
+  }
+  const remainder = Math.max(0, 100 - explicit);
   const share = unweighted > 0 ? Math.floor(remainder / unweighted) : 0;
   let extra = unweighted > 0 ? remainder - share * unweighted : 0;
-  entries.forEach((e, i) => {
-    const w = given[i];
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as ResolvedDestination;
+    const w = refs[i]?.weight;
     if (w !== undefined) e.entry.weight = w;
     else {
       e.entry.weight = Math.max(1, share + (extra > 0 ? 1 : 0));
       if (extra > 0) extra--;
     }
-  });
+  }
 }

@@ -5,7 +5,7 @@ import { compact } from "./canonical";
 import type { ExpandedRoute } from "./delegation";
 import { istioStringMatch } from "./matchers";
 import type { ResolvedDestination } from "./route-destinations";
-import type { World } from "./world";
+import { entryAt, type World } from "./world";
 
 /**
  * Route policies onto the Istio route of the route they select (reference §6.3): RetryTimeoutPolicy →
@@ -26,6 +26,7 @@ type HeaderOps = { add?: Record<string, string>; remove?: string[] };
 /** The policies in effect on a route, own first, then inherited per kind from delegating routes. */
 export function routePolicies(world: World, x: ExpandedRoute): AttachedPolicy[] {
   const own = x.info ? world.ctx.attachment.onRoute(x.info.key).filter((p) => p.effective) : [];
+  if (x.parentKeys.length === 0) return own;
   const kinds = new Set(own.map((p) => p.gk));
   const out = [...own];
   for (const key of x.parentKeys) {
@@ -40,7 +41,7 @@ export function routePolicies(world: World, x: ExpandedRoute): AttachedPolicy[] 
 export function applyRoutePolicies(world: World, route: Rec, x: ExpandedRoute, resolved: readonly ResolvedDestination[]): ObjectRef[] {
   const applied: ObjectRef[] = [];
   for (const p of routePolicies(world, x)) {
-    const config = (world.ctx.workspaces.entry(p.policy)?.object.spec as { config?: unknown } | undefined)?.config;
+    const config = (entryAt(world, p.policy)?.object.spec as { config?: unknown } | undefined)?.config;
     if (config === undefined || config === null || typeof config !== "object") continue;
     if (p.gk === RETRY) Object.assign(route, retryFields(config as RetryTimeoutConfig));
     else if (p.gk === FAULT) route.fault = faultFields(config as FaultInjectionConfig);
@@ -96,10 +97,14 @@ function applyHeaders(route: Rec, c: HeaderManipulationConfig, destination: Obje
 }
 
 function mergeHeaders(existing: Rec | undefined, c: HeaderManipulationConfig): Rec {
-  const req = (existing?.request ?? {}) as HeaderOps;
-  const res = (existing?.response ?? {}) as HeaderOps;
   return compact({
-    request: compact({ add: { ...(c.appendRequestHeaders ?? {}), ...(req.add ?? {}) }, remove: [...new Set([...(req.remove ?? []), ...(c.removeRequestHeaders ?? [])])] }),
-    response: compact({ add: { ...(c.appendResponseHeaders ?? {}), ...(res.add ?? {}) }, remove: [...new Set([...(res.remove ?? []), ...(c.removeResponseHeaders ?? [])])] }),
+    request: mergeOps(existing?.request as HeaderOps | undefined, c.appendRequestHeaders, c.removeRequestHeaders),
+    response: mergeOps(existing?.response as HeaderOps | undefined, c.appendResponseHeaders, c.removeResponseHeaders),
   });
+}
+
+/** One direction's header edits: headers already set keep their values, removals are unioned. */
+function mergeOps(existing: HeaderOps | undefined, add: Record<string, string> | undefined, remove: readonly string[] | undefined): Rec {
+  const removed = existing?.remove === undefined && remove === undefined ? [] : [...new Set([...(existing?.remove ?? []), ...(remove ?? [])])];
+  return compact({ add: { ...(add ?? {}), ...(existing?.add ?? {}) }, remove: removed });
 }

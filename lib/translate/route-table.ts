@@ -11,11 +11,11 @@ import { expandRoutes, type ExpandedRoute } from "./delegation";
 import type { Emitter } from "./emit";
 import { federatedHostPolicy, type FederationIndex } from "./federation";
 import type { GatewayIndex } from "./gateways";
-import { buildHttpRoute, type BuiltRoute } from "./http-route";
+import { buildHttpRoute } from "./http-route";
 import { NETWORKING_API, v2Object } from "./metadata";
 import { routeTableOutputName, serviceRuleName, subsetName } from "./names";
-import type { Placement, SubsetNeed } from "./route-destinations";
-import { consumersOf, meshNamespacesOf, nsKey, ownedEntries, type Labels, type World } from "./world";
+import { placementFree, type Placement, type SubsetNeed } from "./route-destinations";
+import { consumersOf, meshNamespacesOf, ownedEntries, type Labels, type World } from "./world";
 
 /**
  * RouteTable → VirtualService (+ client-side DestinationRules for subsets), reference §6.2. A root table
@@ -44,17 +44,28 @@ export function translateRouteTables(world: World, emit: Emitter, gateways: Gate
 interface VsPlacement extends Placement {
   gateways: string[];
   sourceLabels: Labels[];
+  /** Identifies `sourceLabels` (routes built for one set serve every placement with that set). */
+  labelsKey: string;
   /** Extra parents (the VirtualGateway and gateway Service) and a reason. */
   parents: ObjectRef[];
   reason: string;
 }
 
+/** The routes of a root table built for one set of placements, with what every copy of them adds. */
+interface BuiltRoutes {
+  http: Record<string, unknown>[];
+  parents: ObjectRef[];
+  subsets: SubsetNeed[];
+}
+
 function translateRoot(world: World, emit: Emitter, gateways: GatewayIndex, fed: FederationIndex, table: CatalogEntry): void {
   const routes = expandRoutes(world, emit, table);
-  const built = new Map<string, BuiltRoute[] | "freeze">();
+  // Routes differ per cluster only through Service destinations (local or federated host); otherwise the
+  // copies in every cluster and namespace share one build.
+  const perCluster = routes.some((x) => !placementFree(x));
+  const built = new Map<string, BuiltRoutes | "freeze">();
   for (const place of placementsOf(world, gateways, table)) {
-    // Hosts depend on the cluster only, so copies in several namespaces of one cluster share their routes.
-    const cacheKey = `${place.cluster}|${JSON.stringify(place.sourceLabels)}`;
+    const cacheKey = perCluster ? `${place.cluster}|${place.labelsKey}` : place.labelsKey;
     let list = built.get(cacheKey);
     if (list === undefined) built.set(cacheKey, (list = buildRoutes(world, emit, fed, routes, place)));
     if (list === "freeze") return;
@@ -62,13 +73,16 @@ function translateRoot(world: World, emit: Emitter, gateways: GatewayIndex, fed:
   }
 }
 
-function buildRoutes(world: World, emit: Emitter, fed: FederationIndex, routes: readonly ExpandedRoute[], place: VsPlacement): BuiltRoute[] | "freeze" {
-  const out: BuiltRoute[] = [];
+function buildRoutes(world: World, emit: Emitter, fed: FederationIndex, routes: readonly ExpandedRoute[], place: VsPlacement): BuiltRoutes | "freeze" {
+  const out: BuiltRoutes = { http: [], parents: [], subsets: [] };
   for (const x of routes) {
     const r = buildHttpRoute(world, emit, fed, x, place, place.sourceLabels);
     if (r === "freeze") return "freeze";
+    if (r === "skip") continue;
     // Routes are assembled piecemeal (action, rewrite, policies): sorted once here, shared by every copy.
-    if (r !== "skip") out.push({ ...r, route: sortKeys(r.route) });
+    out.http.push(sortKeys(r.route));
+    for (const p of r.parents) out.parents.push(p);
+    for (const n of r.subsets) out.subsets.push(n);
   }
   return out;
 }
@@ -80,7 +94,7 @@ function placementsOf(world: World, gateways: GatewayIndex, table: CatalogEntry)
   for (const vg of gateways.tableGateways.get(table.key) ?? []) {
     for (const p of gateways.placements.get(vg.key) ?? []) {
       out.push({
-        cluster: p.cluster, namespace: p.namespace, workspace: p.workspace ?? vg.owner ?? "", gateways: [p.name], sourceLabels: [p.selector],
+        cluster: p.cluster, namespace: p.namespace, workspace: p.workspace ?? vg.owner ?? "", gateways: [p.name], sourceLabels: [p.selector], labelsKey: JSON.stringify([p.selector]),
         parents: [vg.ref], reason: `bound to VirtualGateway ${vg.ref.namespace}/${vg.ref.name} on gateway ${p.namespace}/${p.service.ref.name} in ${p.cluster}`,
       });
     }
@@ -90,12 +104,13 @@ function placementsOf(world: World, gateways: GatewayIndex, table: CatalogEntry)
   const labelSets = selectors.filter((w) => w.kind !== "VM").map((w) => workloadObjectSelector(w).labels ?? {});
   if (selectors.length > 0 && labelSets.length === 0) return out;
   const wanted = labelSets.length > 0 ? labelSets : [{}];
-  const wantedKey = JSON.stringify(wanted);
-  for (const ws of consumersOf(world, table.ref, table.owner ?? "")) {
+  const labelsKey = JSON.stringify(labelSets);
+  const clients = clientIndex(world);
+  for (const ws of consumersOf(world, table.key, table.owner ?? "")) {
     for (const n of meshNamespacesOf(world, ws)) {
-      if (!hasClient(world, nsKey(n.cluster, n.namespace), wanted, wantedKey)) continue;
+      if (!hasClient(clients.get(n.cluster)?.get(n.namespace), wanted)) continue;
       out.push({
-        cluster: n.cluster, namespace: n.namespace, workspace: ws, gateways: ["mesh"], sourceLabels: labelSets, parents: [],
+        cluster: n.cluster, namespace: n.namespace, workspace: ws, gateways: ["mesh"], sourceLabels: labelSets, labelsKey, parents: [],
         reason: `for the sidecars of workspace ${ws} in ${n.cluster}/${n.namespace}`,
       });
     }
@@ -103,25 +118,36 @@ function placementsOf(world: World, gateways: GatewayIndex, table: CatalogEntry)
   return out;
 }
 
-interface ClientIndex {
-  answers: Map<string, boolean>;
-  /** Sidecar workloads by `namespace|key=value` of each pod label, and by namespace alone. */
-  byLabel: Map<string, WorkloadView[]>;
+/** The sidecar workloads of one namespace, all of them and by each pod label's key and value. */
+interface NamespaceClients {
+  all: WorkloadView[];
+  byLabel: Map<string, Map<string, WorkloadView[]>>;
 }
+
+/** Sidecar workloads by cluster, then namespace. */
+type ClientIndex = Map<string, Map<string, NamespaceClients>>;
 
 const clientIndexes = new WeakMap<World, ClientIndex>();
 
 function clientIndex(world: World): ClientIndex {
   let index = clientIndexes.get(world);
   if (index) return index;
-  index = { answers: new Map(), byLabel: new Map() };
-  for (const [ns, workloads] of world.workloadsByNs) {
+  index = new Map();
+  for (const workloads of world.workloadsByNs.values()) {
     for (const w of workloads) {
       if (isGatewayProxy(w.podLabels)) continue;
-      for (const key of [ns, ...Object.keys(w.podLabels).map((k) => `${ns}|${k}=${w.podLabels[k] ?? ""}`)]) {
-        const list = index.byLabel.get(key);
+      let byNs = index.get(w.cluster);
+      if (!byNs) index.set(w.cluster, (byNs = new Map()));
+      let clients = byNs.get(w.namespace);
+      if (!clients) byNs.set(w.namespace, (clients = { all: [], byLabel: new Map() }));
+      clients.all.push(w);
+      for (const k in w.podLabels) {
+        let byValue = clients.byLabel.get(k);
+        if (!byValue) clients.byLabel.set(k, (byValue = new Map()));
+        const v = w.podLabels[k] ?? "";
+        const list = byValue.get(v);
         if (list) list.push(w);
-        else index.byLabel.set(key, [w]);
+        else byValue.set(v, [w]);
       }
     }
   }
@@ -130,22 +156,27 @@ function clientIndex(world: World): ClientIndex {
 }
 
 /**
- * True when a sidecar workload of the namespace matches one of the label sets. Candidates come from a
- * label index (one label of the set), so the cost does not grow with the namespace's workloads.
+ * True when a sidecar workload of the namespace matches one of the label sets. Candidates are the workloads
+ * with the rarest label of the set (from the label index), so the cost does not grow with the namespace.
  */
-function hasClient(world: World, ns: string, wanted: readonly Labels[], wantedKey: string): boolean {
-  const index = clientIndex(world);
-  const key = `${ns}|${wantedKey}`;
-  let hit = index.answers.get(key);
-  if (hit === undefined) {
-    hit = wanted.some((labels) => {
-      const first = Object.keys(labels)[0];
-      const candidates = index.byLabel.get(first === undefined ? ns : `${ns}|${first}=${labels[first] ?? ""}`) ?? [];
-      return candidates.some((w) => matchesLabels(labels, w.podLabels));
-    });
-    index.answers.set(key, hit);
+function hasClient(clients: NamespaceClients | undefined, wanted: readonly Labels[]): boolean {
+  if (!clients) return false;
+  for (const labels of wanted) {
+    const candidates = rarestLabel(clients, labels);
+    if (candidates) for (const w of candidates) if (matchesLabels(labels, w.podLabels)) return true;
   }
-  return hit;
+  return false;
+}
+
+/** The workloads with the rarest label of a set (all of them for an empty set); undefined when a label has none. */
+function rarestLabel(clients: NamespaceClients, labels: Labels): readonly WorkloadView[] | undefined {
+  let candidates = clients.all;
+  for (const k in labels) {
+    const list = clients.byLabel.get(k)?.get(labels[k] ?? "");
+    if (!list) return undefined;
+    if (list.length < candidates.length) candidates = list;
+  }
+  return candidates;
 }
 
 /** Istio gateway deployments are not sidecars: VirtualServices bound to `mesh` never apply to them. */
@@ -153,17 +184,20 @@ function isGatewayProxy(labels: Labels): boolean {
   return ["ingressgateway", "eastwestgateway", "egressgateway"].includes(labels.istio ?? "");
 }
 
-function emitVirtualService(world: World, emit: Emitter, fed: FederationIndex, table: CatalogEntry, place: VsPlacement, routes: readonly BuiltRoute[]): void {
-  if (routes.length === 0) return;
+function emitVirtualService(world: World, emit: Emitter, fed: FederationIndex, table: CatalogEntry, place: VsPlacement, routes: BuiltRoutes): void {
+  if (routes.http.length === 0) return;
   const spec = specOf<RouteTableSpec>(table.object);
   const name = routeTableOutputName(table.ref.name, table.ref.namespace, table.ref.cluster, place.workspace);
   const meta = { name, namespace: place.namespace, cluster: place.cluster, parent: table.ref, workspace: world.ctx.workspaces.workspaceOfNamespace(place.cluster, place.namespace) };
-  const object = v2Object(NETWORKING_API, "VirtualService", meta, compact({ hosts: spec.hosts ?? [], gateways: place.gateways, exportTo: ["."], http: routes.map((r) => r.route) }));
+  // Written in key order; every list is non-empty (root tables have hosts, placements gateways).
+  const object = v2Object(NETWORKING_API, "VirtualService", meta, { exportTo: ["."], gateways: place.gateways, hosts: spec.hosts ?? [], http: routes.http });
   const annotations = spec.virtualServiceAnnotations;
   if (annotations) object.metadata.annotations = { ...annotations, ...object.metadata.annotations };
-  const parents = [table.ref, ...place.parents, ...routes.flatMap((r) => r.parents)];
+  const parents = [table.ref];
+  for (const p of place.parents) parents.push(p);
+  for (const p of routes.parents) parents.push(p);
   emit.output(place.cluster, object, parents, `RouteTable ${table.ref.namespace}/${table.ref.name} ${place.reason}.`);
-  emitSubsetRules(world, emit, fed, table, place, routes.flatMap((r) => r.subsets));
+  emitSubsetRules(world, emit, fed, table, place, routes.subsets);
 }
 
 /**
@@ -172,6 +206,7 @@ function emitVirtualService(world: World, emit: Emitter, fed: FederationIndex, t
  * federation rule's mTLS settings rather than shadow them.
  */
 function emitSubsetRules(world: World, emit: Emitter, fed: FederationIndex, table: CatalogEntry, place: VsPlacement, needs: readonly SubsetNeed[]): void {
+  if (needs.length === 0) return;
   const byHost = new Map<string, SubsetNeed[]>();
   for (const n of needs) byHost.set(n.host, [...(byHost.get(n.host) ?? []), n]);
   for (const [host, list] of [...byHost].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {

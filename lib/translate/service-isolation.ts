@@ -9,7 +9,7 @@ import type { FederationIndex } from "./federation";
 import { NETWORKING_API, SECURITY_API, v2Object } from "./metadata";
 import { isolationName, sidecarName } from "./names";
 import { namespacePrincipals } from "./principals";
-import { meshNamespacesOf, nsKey, serviceAt, type World } from "./world";
+import { entryAt, meshNamespacesOf, nsKey, serviceAt, type World } from "./world";
 
 /**
  * Service isolation (reference §3 item 6, §6.8): for every Service port of an isolated workspace, a STRICT
@@ -59,7 +59,7 @@ function egressHosts(world: World, ws: WorkspaceInfo, fed: FederationIndex): str
   }
   for (const gk of [VIRTUAL_DESTINATION_GK, EXTERNAL_SERVICE_GK, ROUTE_TABLE_GK]) {
     for (const v of visible.get(gk) ?? []) {
-      const entry = world.ctx.workspaces.entry(v.ref);
+      const entry = entryAt(world, v.ref);
       if (!entry) continue;
       for (const h of specOf<VirtualDestinationSpec & ExternalServiceSpec & RouteTableSpec>(entry.object).hosts ?? []) hosts.add(`*/${h}`);
     }

@@ -41,7 +41,8 @@ export function completeStatuses(world: World, emit: Emitter): void {
       const group = objects[0] ? refOf(cluster.name, objects[0]).group : "";
       if (!isGlooInputGroup(group)) continue;
       for (const o of objects) {
-        const ref = refOf(cluster.name, o);
+        // The group is the bucket's: no need to split each object's apiVersion again.
+        const ref: ObjectRef = { cluster: cluster.name, group, kind: o.kind, namespace: o.metadata.namespace ?? "", name: o.metadata.name };
         emit.seen(ref);
         if (group.endsWith(".policy.gloo.solo.io") && !TRANSLATED_POLICIES.has(o.kind)) {
           emit.status(ref, "ACCEPTED", `${gk} is not translated by Meshpane, so the preview shows none of its effect`);

@@ -125,7 +125,10 @@ function translateOne(world: World, emit: Emitter, vd: CatalogEntry, owner: stri
   const sans = backing.flatMap((s) => serviceSans(world, s));
   const trafficPolicy = destinationTrafficPolicy(world, vd.ref, (spec.ports ?? []).map((p) => p.number), sans);
   const settings = world.ctx.workspaces.workspace(owner)?.settings;
-  for (const [cluster, namespaces] of namespacesByCluster(world, consumersOf(world, vd.ref, owner))) {
+  // The same in every cluster: built once.
+  const sePorts = ports.map((p) => compact({ ...p, targetPort: p.targetPort }));
+  const ruleParents = [vd.ref, ...world.ctx.attachment.onDestination(vd.ref).filter((p) => p.effective).map((p) => p.policy)];
+  for (const [cluster, namespaces] of namespacesByCluster(world, consumersOf(world, vd.key, owner))) {
     const local = backing.find((s) => s.ref.cluster === cluster);
     const home = local?.ref.namespace ?? namespaces[0] ?? "";
     const labels = (local ?? backing[0])?.selector;
@@ -135,7 +138,7 @@ function translateOne(world: World, emit: Emitter, vd: CatalogEntry, owner: stri
     const host0 = hosts[0] ?? "";
     const se = compact({
       hosts, addresses: [virtualIp(vd.ref.name, vd.ref.namespace, vd.ref.cluster, "virtual-destination")],
-      ports: ports.map((p) => compact({ ...p, targetPort: p.targetPort })), location: "MESH_INTERNAL", resolution: "STATIC",
+      ports: sePorts, location: "MESH_INTERNAL", resolution: "STATIC",
       exportTo: exportList(namespaces, home), workloadSelector: labels ? { labels } : undefined,
     });
     emit.output(cluster, v2Object(NETWORKING_API, "ServiceEntry", { ...base, name: vdServiceEntryName(host0, owner) }, se), parents, `VirtualDestination ${vd.ref.namespace}/${vd.ref.name} for the workspaces that can use it in ${cluster}.`);
@@ -151,7 +154,7 @@ function translateOne(world: World, emit: Emitter, vd: CatalogEntry, owner: stri
     }
     for (const host of hosts) {
       const dr = compact({ host, exportTo: exportList(namespaces, home), trafficPolicy });
-      emit.output(cluster, v2Object(NETWORKING_API, "DestinationRule", { ...base, name: vdDestinationRuleName(host, owner) }, dr), [vd.ref, ...world.ctx.attachment.onDestination(vd.ref).filter((p) => p.effective).map((p) => p.policy)], `mTLS and destination policies for VirtualDestination ${vd.ref.namespace}/${vd.ref.name} (${host}) in ${cluster}.`);
+      emit.output(cluster, v2Object(NETWORKING_API, "DestinationRule", { ...base, name: vdDestinationRuleName(host, owner) }, dr), ruleParents, `mTLS and destination policies for VirtualDestination ${vd.ref.namespace}/${vd.ref.name} (${host}) in ${cluster}.`);
     }
   }
 }

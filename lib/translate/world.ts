@@ -5,6 +5,7 @@ import type { Snapshot } from "../snapshot/snapshot";
 import { push } from "../workspaces/collections";
 import { cmp } from "../workspaces/kinds";
 import type { CatalogEntry, NamespaceMembership } from "../workspaces/types";
+import { NamedMap, refMap } from "./ref-map";
 import type { TranslateContext } from "./types";
 
 /**
@@ -49,11 +50,11 @@ export interface World {
   snapshot: Snapshot;
   ctx: TranslateContext;
   meshClusters: ReadonlyMap<string, MeshCluster>;
-  services: ReadonlyMap<string, ServiceInfo>;
+  services: NamedMap<ObjectRef, ServiceInfo>;
   /** Services per cluster, in namespace/name order. */
   servicesByCluster: ReadonlyMap<string, readonly ServiceInfo[]>;
-  /** Every discovered workload by `workloadKey`. */
-  workloads: ReadonlyMap<string, WorkloadView>;
+  /** Every discovered workload by cluster, kind, namespace and name. */
+  workloads: NamedMap<WorkloadKey, WorkloadView>;
   /** Mesh workloads per `cluster/namespace`. */
   workloadsByNs: ReadonlyMap<string, readonly WorkloadView[]>;
   /** Service account names per `cluster/namespace`, sorted (ServiceAccount objects and workload SAs). */
@@ -62,9 +63,12 @@ export interface World {
   exportedTo: ReadonlyMap<string, readonly string[]>;
 }
 
-/** The key of a workload controller in world maps. */
-export function workloadKey(w: { cluster: string; kind: string; namespace: string; name: string }): string {
-  return `${w.cluster}|${w.kind}|${w.namespace}|${w.name}`;
+/** What identifies a workload controller (discovery's workload refs carry no group). */
+export interface WorkloadKey {
+  cluster: string;
+  kind: string;
+  namespace: string;
+  name: string;
 }
 
 /** The key of a namespace in world maps. */
@@ -75,25 +79,29 @@ export function nsKey(cluster: string, namespace: string): string {
 /** Builds the world of one snapshot and its derived indexes. */
 export function buildWorld(snapshot: Snapshot, ctx: TranslateContext): World {
   const meshClusters = indexMeshClusters(ctx);
-  const destinations = new Map(ctx.discovery.destinations.map((d) => [nsKey(d.cluster, `${d.namespace}/${d.name}`), d] as const));
-  const services = new Map<string, ServiceInfo>();
+  const destinations = new NamedMap<{ cluster: string; namespace: string; name: string }, DestinationView>((a, b) => a.cluster === b.cluster);
+  for (const d of ctx.discovery.destinations) destinations.set(d, d);
+  const services = refMap<ServiceInfo>();
   const servicesByCluster = new Map<string, ServiceInfo[]>();
   const accounts = new Map<string, Set<string>>();
+  const keys = new Map<string, Map<string, string>>();
   for (const cluster of snapshot.clusters) {
     for (const object of cluster.byKind.get("Service") ?? []) {
-      const info = serviceInfo(cluster.name, object, destinations.get(nsKey(cluster.name, `${object.metadata.namespace ?? ""}/${object.metadata.name}`)));
-      services.set(refKey(info.ref), info);
+      const ref = refOf(cluster.name, object);
+      const info = serviceInfo(ref, object, destinations.get(ref));
+      services.set(ref, info);
       push(servicesByCluster, cluster.name, info);
     }
-    for (const sa of cluster.byKind.get("ServiceAccount") ?? []) addAccount(accounts, cluster.name, sa.metadata.namespace ?? "", sa.metadata.name);
+    for (const sa of cluster.byKind.get("ServiceAccount") ?? []) addAccount(accounts, nsKeyOf(keys, cluster.name, sa.metadata.namespace ?? ""), sa.metadata.name);
   }
   const workloadsByNs = new Map<string, WorkloadView[]>();
-  const workloads = new Map<string, WorkloadView>();
+  const workloads = new NamedMap<WorkloadKey, WorkloadView>((a, b) => a.kind === b.kind && a.cluster === b.cluster);
   for (const w of ctx.discovery.workloads) {
-    workloads.set(workloadKey(w), w);
+    workloads.set(w, w);
     if (!w.mesh) continue;
-    push(workloadsByNs, nsKey(w.cluster, w.namespace), w);
-    if (w.serviceAccountName !== "") addAccount(accounts, w.cluster, w.namespace, w.serviceAccountName);
+    const ns = nsKeyOf(keys, w.cluster, w.namespace);
+    push(workloadsByNs, ns, w);
+    if (w.serviceAccountName !== "") addAccount(accounts, ns, w.serviceAccountName);
   }
   const serviceAccountsByNs = new Map([...accounts].map(([k, set]) => [k, [...set].sort(cmp)] as const));
   const exportedTo = new Map<string, string[]>();
@@ -101,8 +109,16 @@ export function buildWorld(snapshot: Snapshot, ctx: TranslateContext): World {
   return { snapshot, ctx, meshClusters, services, servicesByCluster, workloads, workloadsByNs, serviceAccountsByNs, exportedTo };
 }
 
-function addAccount(map: Map<string, Set<string>>, cluster: string, namespace: string, name: string): void {
-  const key = nsKey(cluster, namespace);
+/** `nsKey`, each built once per pass: most namespaces hold many objects. */
+function nsKeyOf(keys: Map<string, Map<string, string>>, cluster: string, namespace: string): string {
+  let byNs = keys.get(cluster);
+  if (!byNs) keys.set(cluster, (byNs = new Map()));
+  let key = byNs.get(namespace);
+  if (key === undefined) byNs.set(namespace, (key = nsKey(cluster, namespace)));
+  return key;
+}
+
+function addAccount(map: Map<string, Set<string>>, key: string, name: string): void {
   const set = map.get(key);
   if (set) set.add(name);
   else map.set(key, new Set([name]));
@@ -126,7 +142,7 @@ function indexMeshClusters(ctx: TranslateContext): Map<string, MeshCluster> {
   return out;
 }
 
-function serviceInfo(cluster: string, object: KubeObject, destination: DestinationView | undefined): ServiceInfo {
+function serviceInfo(ref: ObjectRef, object: KubeObject, destination: DestinationView | undefined): ServiceInfo {
   const spec = (object.spec ?? {}) as { selector?: Labels; ports?: Record<string, unknown>[] };
   const ports = (Array.isArray(spec.ports) ? spec.ports : []).map((p): ServicePort => ({
     name: typeof p.name === "string" ? p.name : "",
@@ -137,18 +153,33 @@ function serviceInfo(cluster: string, object: KubeObject, destination: Destinati
     nodePort: typeof p.nodePort === "number" ? p.nodePort : 0,
   }));
   const selector = spec.selector && typeof spec.selector === "object" ? spec.selector : {};
-  return { ref: refOf(cluster, object), object, selector, labels: object.metadata.labels ?? {}, ports, destination };
+  return { ref, object, selector, labels: object.metadata.labels ?? {}, ports, destination };
 }
 
 /** The Service at a ref, if any. */
 export function serviceAt(world: World, ref: ObjectRef): ServiceInfo | undefined {
-  return world.services.get(refKey(ref));
+  return world.services.get(ref);
 }
 
-/** The workspaces that can use an owned object: its owner first, then those it is exported to (sorted). */
-export function consumersOf(world: World, ref: ObjectRef, owner: string): string[] {
-  const to = world.exportedTo.get(refKey(ref)) ?? [];
-  return [owner, ...to.filter((w) => w !== owner)];
+/**
+ * The catalog entry at a ref, remembered per pass by namespace and name: routes name the same few
+ * destinations and policies over and over, and the workspace index builds a string key per lookup.
+ */
+export function entryAt(world: World, ref: ObjectRef): CatalogEntry | undefined {
+  let cache = entryCache.get(world);
+  if (!cache) entryCache.set(world, (cache = refMap()));
+  let hit = cache.get(ref);
+  if (hit === undefined) cache.set(ref, (hit = world.ctx.workspaces.entry(ref) ?? null));
+  return hit ?? undefined;
+}
+
+const entryCache = new WeakMap<World, NamedMap<ObjectRef, CatalogEntry | null>>();
+
+/** The workspaces that can use an owned object (by `refKey`): its owner first, then those it is exported to (sorted). */
+export function consumersOf(world: World, key: string, owner: string): string[] {
+  const out = [owner];
+  for (const w of world.exportedTo.get(key) ?? []) if (w !== owner) out.push(w);
+  return out;
 }
 
 /** The namespaces a workspace owns alone in clusters that run a mesh (where outputs can go), sorted. */
@@ -180,7 +211,7 @@ export function ownedEntries(world: World, gk: string): CatalogEntry[] {
 export function namespacesByCluster(world: World, workspaces: readonly string[]): ReadonlyMap<string, readonly string[]> {
   let cache = namespacesCache.get(world);
   if (!cache) namespacesCache.set(world, (cache = new Map()));
-  const key = [...new Set(workspaces)].sort(cmp).join("\u0000");
+  const key = workspaces.length === 1 ? (workspaces[0] as string) : [...new Set(workspaces)].sort(cmp).join("\u0000");
   let hit = cache.get(key);
   if (!hit) cache.set(key, (hit = computeNamespacesByCluster(world, workspaces)));
   return hit;

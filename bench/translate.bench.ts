@@ -11,21 +11,29 @@ import { medians, report } from "./stats";
  * Translation over fixed synthetic sizes (bench/generate-gloo.ts): 1,000 Services with 1,000 policies and
  * route tables (budget ≤ 30 ms median), and 10,000 + 10,000 (budget ≤ 1 s and ≤ 15× the small case).
  * Discovery, workspaces and attachment are computed once outside the timed part: translate is what is
- * budgeted (issue 6 §5). The CPU time of the same runs is shown beside it (the machine may be shared), and
- * the whole derived pipeline of a snapshot version (workspaces, attachment, translation, validation) is
- * reported without a budget.
+ * budgeted (issue 6 §5). The budget is the steady state of a running server, which translates again on
+ * every snapshot change: the timed runs follow a warm-up long enough for V8 to finish optimising (about a
+ * second of runs). The first runs of a fresh process, while the JIT is still compiling, are reported
+ * beside it without a budget, as are the CPU time of the timed runs (the machine may be shared) and the
+ * whole derived pipeline of a snapshot version (workspaces, attachment, translation, validation).
  */
+/** Warm-up runs: about a second of each size, after which V8's optimising tiers have settled. */
+const WARM_UP_SMALL = 30;
+const WARM_UP_LARGE = 3;
+
 export async function benchTranslate(): Promise<boolean> {
   // One size at a time, as the server holds one snapshot: the other size's heap would only add GC work.
   const small = prepare(generateGlooSnapshot(1_000, 1_000));
-  const tSmall = await medians(() => translate(small.snapshot, small.ctx), 15, 3);
+  const cold = await medians(() => translate(small.snapshot, small.ctx), 5, 0);
+  const tSmall = await medians(() => translate(small.snapshot, small.ctx), 15, WARM_UP_SMALL);
   const pipeline = await medians(() => fullPipeline(small), 7, 1);
   const outputsSmall = translate(small.snapshot, small.ctx).outputs.length;
   const large = prepare(generateGlooSnapshot(10_000, 10_000));
-  const tLarge = await medians(() => translate(large.snapshot, large.ctx), 5, 1);
+  const tLarge = await medians(() => translate(large.snapshot, large.ctx), 5, WARM_UP_LARGE);
   console.log(`(translate outputs: ${outputsSmall} for 1,000 services, ${translate(large.snapshot, large.ctx).outputs.length} for 10,000)`);
   const okSmall = report("translate: 1,000 services + 1,000 policies/tables", tSmall.wallMs, "ms", { max: 30, label: "≤ 30 ms" });
   report("translate:   CPU time of those runs", tSmall.cpuMs, "ms");
+  report("translate:   first 5 runs of the process (JIT compiling)", cold.wallMs, "ms");
   const okLarge = report("translate: 10,000 services + 10,000 policies/tables", tLarge.wallMs, "ms", { max: 1000, label: "≤ 1 s" });
   report("translate:   CPU time of those runs", tLarge.cpuMs, "ms");
   const okRatio = report("translate: ratio 10x input", tLarge.wallMs / tSmall.wallMs, "x", { max: 15, label: "≤ 15x" });

@@ -37,7 +37,7 @@ function translateOne(world: World, emit: Emitter, es: CatalogEntry, owner: stri
   const endpoints = spec.selector ? allEndpoints.filter((e) => e.owner === owner && matchesLabels(spec.selector, e.object.metadata.labels ?? {})) : [];
   const resolution = (spec.addresses ?? []).length > 0 || endpoints.length > 0 ? "STATIC" : hosts.some((h) => h.startsWith("*")) ? "NONE" : "DNS";
   const { outlier } = destinationConfigs(world, es.ref);
-  for (const [cluster, namespaces] of namespacesByCluster(world, consumersOf(world, es.key, owner))) {
+  for (const [cluster, namespaces] of namespacesByCluster(world, consumersOf(world, es.ref, owner))) {
     const home = namespaces.includes(es.ref.namespace) ? es.ref.namespace : (namespaces[0] ?? "");
     const base = { namespace: home, cluster, parent: es.ref, workspace: world.ctx.workspaces.workspaceOfNamespace(cluster, home) };
     const se = compact({

@@ -106,7 +106,7 @@ function placementsOf(world: World, gateways: GatewayIndex, table: CatalogEntry)
   const wanted = labelSets.length > 0 ? labelSets : [{}];
   const labelsKey = JSON.stringify(labelSets);
   const clients = clientIndex(world);
-  for (const ws of consumersOf(world, table.key, table.owner ?? "")) {
+  for (const ws of consumersOf(world, table.ref, table.owner ?? "")) {
     for (const n of meshNamespacesOf(world, ws)) {
       if (!hasClient(clients.get(n.cluster)?.get(n.namespace), wanted)) continue;
       out.push({

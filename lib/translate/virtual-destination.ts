@@ -128,7 +128,7 @@ function translateOne(world: World, emit: Emitter, vd: CatalogEntry, owner: stri
   // The same in every cluster: built once.
   const sePorts = ports.map((p) => compact({ ...p, targetPort: p.targetPort }));
   const ruleParents = [vd.ref, ...world.ctx.attachment.onDestination(vd.ref).filter((p) => p.effective).map((p) => p.policy)];
-  for (const [cluster, namespaces] of namespacesByCluster(world, consumersOf(world, vd.key, owner))) {
+  for (const [cluster, namespaces] of namespacesByCluster(world, consumersOf(world, vd.ref, owner))) {
     const local = backing.find((s) => s.ref.cluster === cluster);
     const home = local?.ref.namespace ?? namespaces[0] ?? "";
     const labels = (local ?? backing[0])?.selector;

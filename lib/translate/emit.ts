@@ -50,7 +50,7 @@ export class Emitter {
   /** Keys of RouteTables some root table delegates to (the others produce nothing). */
   readonly delegated = new Set<string>();
 
-  /** Adds an output; `parents[0]` is the parent its labels name. */
+  /** Adds an output; `parents[0]` is the parent its labels name. The list is kept, not copied: callers must not change it afterwards. */
   output(cluster: string, object: KubeObject, parents: readonly ObjectRef[], reason: string): void {
     const { apiVersion, kind } = object;
     const pending: Pending = {

@@ -56,18 +56,28 @@ interface BuiltRoutes {
   http: Record<string, unknown>[];
   parents: ObjectRef[];
   subsets: SubsetNeed[];
+  /** The table's ref then `parents`: the parents of every copy whose placement adds none, built once. */
+  withTable?: readonly ObjectRef[];
 }
+
+/** Lists every sidecar copy shares (outputs may share structure; nobody modifies them). */
+const MESH_GATEWAYS = ["mesh"];
+const NO_PARENTS: ObjectRef[] = [];
+const EXPORT_HERE = ["."];
 
 function translateRoot(world: World, emit: Emitter, gateways: GatewayIndex, fed: FederationIndex, table: CatalogEntry): void {
   const routes = expandRoutes(world, emit, table);
   // Routes differ per cluster only through Service destinations (local or federated host); otherwise the
   // copies in every cluster and namespace share one build.
   const perCluster = routes.some((x) => !placementFree(x));
-  const built = new Map<string, BuiltRoutes | "freeze">();
+  // Builds by cluster (one shared entry when routes do not depend on it), then labelsKey.
+  const built = new Map<string, Map<string, BuiltRoutes | "freeze">>();
   for (const place of placementsOf(world, gateways, table)) {
-    const cacheKey = perCluster ? `${place.cluster}|${place.labelsKey}` : place.labelsKey;
-    let list = built.get(cacheKey);
-    if (list === undefined) built.set(cacheKey, (list = buildRoutes(world, emit, fed, routes, place)));
+    const clusterKey = perCluster ? place.cluster : "";
+    let byLabels = built.get(clusterKey);
+    if (!byLabels) built.set(clusterKey, (byLabels = new Map()));
+    let list = byLabels.get(place.labelsKey);
+    if (list === undefined) byLabels.set(place.labelsKey, (list = buildRoutes(world, emit, fed, routes, place)));
     if (list === "freeze") return;
     emitVirtualService(world, emit, fed, table, place, list);
   }
@@ -110,7 +120,7 @@ function placementsOf(world: World, gateways: GatewayIndex, table: CatalogEntry)
     for (const n of meshNamespacesOf(world, ws)) {
       if (!hasClient(clients.get(n.cluster)?.get(n.namespace), wanted)) continue;
       out.push({
-        cluster: n.cluster, namespace: n.namespace, workspace: ws, gateways: ["mesh"], sourceLabels: labelSets, labelsKey, parents: [],
+        cluster: n.cluster, namespace: n.namespace, workspace: ws, gateways: MESH_GATEWAYS, sourceLabels: labelSets, labelsKey, parents: NO_PARENTS,
         reason: `for the sidecars of workspace ${ws} in ${n.cluster}/${n.namespace}`,
       });
     }
@@ -190,12 +200,10 @@ function emitVirtualService(world: World, emit: Emitter, fed: FederationIndex, t
   const name = routeTableOutputName(table.ref.name, table.ref.namespace, table.ref.cluster, place.workspace);
   const meta = { name, namespace: place.namespace, cluster: place.cluster, parent: table.ref, workspace: world.ctx.workspaces.workspaceOfNamespace(place.cluster, place.namespace) };
   // Written in key order; every list is non-empty (root tables have hosts, placements gateways).
-  const object = v2Object(NETWORKING_API, "VirtualService", meta, { exportTo: ["."], gateways: place.gateways, hosts: spec.hosts ?? [], http: routes.http });
+  const object = v2Object(NETWORKING_API, "VirtualService", meta, { exportTo: EXPORT_HERE, gateways: place.gateways, hosts: spec.hosts ?? [], http: routes.http });
   const annotations = spec.virtualServiceAnnotations;
   if (annotations) object.metadata.annotations = { ...annotations, ...object.metadata.annotations };
-  const parents = [table.ref];
-  for (const p of place.parents) parents.push(p);
-  for (const p of routes.parents) parents.push(p);
+  const parents = place.parents.length === 0 ? (routes.withTable ??= [table.ref, ...routes.parents]) : [table.ref, ...place.parents, ...routes.parents];
   emit.output(place.cluster, object, parents, `RouteTable ${table.ref.namespace}/${table.ref.name} ${place.reason}.`);
   emitSubsetRules(world, emit, fed, table, place, routes.subsets);
 }

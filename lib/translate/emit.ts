@@ -144,12 +144,16 @@ function uniqueParents(list: readonly ObjectRef[]): ObjectRef[] {
     for (const p of list) byKey.set(refKey(p), p);
     return [...byKey.values()];
   }
-  const out: ObjectRef[] = [];
+  // Sized once (most lists have no duplicates) rather than grown item by item.
+  const out = new Array<ObjectRef>(list.length);
+  let n = 0;
   for (const p of list) {
     let i = 0;
-    while (i < out.length && !sameRef(out[i] as ObjectRef, p)) i++;
+    while (i < n && !sameRef(out[i] as ObjectRef, p)) i++;
     out[i] = p;
+    if (i === n) n++;
   }
+  out.length = n;
   return out;
 }
 

@@ -70,14 +70,12 @@ function translateRoot(world: World, emit: Emitter, gateways: GatewayIndex, fed:
   // Routes differ per cluster only through Service destinations (local or federated host); otherwise the
   // copies in every cluster and namespace share one build.
   const perCluster = routes.some((x) => !placementFree(x));
-  // Builds by cluster (one shared entry when routes do not depend on it), then labelsKey.
-  const built = new Map<string, Map<string, BuiltRoutes | "freeze">>();
+  // Builds by cluster ("" when routes do not depend on it) and labelsKey: a table has a few, so a list.
+  const built: { cluster: string; labelsKey: string; list: BuiltRoutes | "freeze" }[] = [];
   for (const place of placementsOf(world, gateways, table)) {
-    const clusterKey = perCluster ? place.cluster : "";
-    let byLabels = built.get(clusterKey);
-    if (!byLabels) built.set(clusterKey, (byLabels = new Map()));
-    let list = byLabels.get(place.labelsKey);
-    if (list === undefined) byLabels.set(place.labelsKey, (list = buildRoutes(world, emit, fed, routes, place)));
+    const cluster = perCluster ? place.cluster : "";
+    let list = built.find((b) => b.cluster === cluster && b.labelsKey === place.labelsKey)?.list;
+    if (list === undefined) built.push({ cluster, labelsKey: place.labelsKey, list: (list = buildRoutes(world, emit, fed, routes, place)) });
     if (list === "freeze") return;
     emitVirtualService(world, emit, fed, table, place, list);
   }

@@ -177,9 +177,9 @@ const entryCache = new WeakMap<World, NamedMap<ObjectRef, CatalogEntry | null>>(
 
 /** The workspaces that can use an owned object: its owner first, then those it is exported to (sorted). */
 export function consumersOf(world: World, ref: ObjectRef, owner: string): string[] {
-  const out = [owner];
-  for (const w of world.exportedTo.get(ref) ?? []) if (w !== owner) out.push(w);
-  return out;
+  const to = world.exportedTo.get(ref);
+  if (!to) return [owner];
+  return to.includes(owner) ? [owner, ...to.filter((w) => w !== owner)] : [owner, ...to];
 }
 
 /** The namespaces a workspace owns alone in clusters that run a mesh (where outputs can go), sorted. */

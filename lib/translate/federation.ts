@@ -9,7 +9,7 @@ import type { Emitter } from "./emit";
 import { NETWORKING_API, v2Object } from "./metadata";
 import { federationRuleName, vdServiceEntryName, virtualIp } from "./names";
 import { generatedPortName, serviceEntryProtocol } from "./protocols";
-import { consumersOf, namespacesByCluster, serviceAt, type ServiceInfo, type ServicePort, type World } from "./world";
+import { consumersOf, namespacesByCluster, serviceAt, workspaceOfNamespace, type ServiceInfo, type ServicePort, type World } from "./world";
 import { refMap, type NamedMap } from "./ref-map";
 
 /**
@@ -96,7 +96,7 @@ function emitFederated(world: World, emit: Emitter, f: FederatedService): void {
   for (const [cluster, namespaces] of namespacesByCluster(world, consumers)) {
     const local = cluster === svc.ref.cluster;
     const home = local ? svc.ref.namespace : (namespaces[0] ?? svc.ref.namespace);
-    const meta = { name: vdServiceEntryName(f.host, f.workspace.name), namespace: home, cluster, parent: svc.ref, workspace: world.ctx.workspaces.workspaceOfNamespace(cluster, home) };
+    const meta = { name: vdServiceEntryName(f.host, f.workspace.name), namespace: home, cluster, parent: svc.ref, workspace: workspaceOfNamespace(world, cluster, home) };
     const endpoints = local ? undefined : remoteEndpoints(world, f, ports);
     if (!local && endpoints?.length === 0) continue;
     const se = compact({

@@ -15,7 +15,7 @@ import { buildHttpRoute } from "./http-route";
 import { NETWORKING_API, v2Object } from "./metadata";
 import { routeTableOutputName, serviceRuleName, subsetName } from "./names";
 import { placementFree, type Placement, type SubsetNeed } from "./route-destinations";
-import { consumersOf, meshNamespacesOf, ownedEntries, type Labels, type World } from "./world";
+import { consumersOf, meshNamespacesOf, ownedEntries, workspaceOfNamespace, type Labels, type World } from "./world";
 
 /**
  * RouteTable → VirtualService (+ client-side DestinationRules for subsets), reference §6.2. A root table
@@ -196,7 +196,7 @@ function emitVirtualService(world: World, emit: Emitter, fed: FederationIndex, t
   if (routes.http.length === 0) return;
   const spec = specOf<RouteTableSpec>(table.object);
   const name = routeTableOutputName(table.ref.name, table.ref.namespace, table.ref.cluster, place.workspace);
-  const meta = { name, namespace: place.namespace, cluster: place.cluster, parent: table.ref, workspace: world.ctx.workspaces.workspaceOfNamespace(place.cluster, place.namespace) };
+  const meta = { name, namespace: place.namespace, cluster: place.cluster, parent: table.ref, workspace: workspaceOfNamespace(world, place.cluster, place.namespace) };
   // Written in key order; every list is non-empty (root tables have hosts, placements gateways).
   const object = v2Object(NETWORKING_API, "VirtualService", meta, { exportTo: EXPORT_HERE, gateways: place.gateways, hosts: spec.hosts ?? [], http: routes.http });
   const annotations = spec.virtualServiceAnnotations;
@@ -220,12 +220,12 @@ function emitSubsetRules(world: World, emit: Emitter, fed: FederationIndex, tabl
     if (!svc) continue;
     const subsets = new Map<string, Labels>();
     for (const n of list) subsets.set(subsetName(n.labels), n.labels);
-    const meta = { name: serviceRuleName(svc.name, svc.namespace, svc.cluster, place.workspace), namespace: place.namespace, cluster: place.cluster, parent: svc, workspace: world.ctx.workspaces.workspaceOfNamespace(place.cluster, place.namespace) };
+    const meta = { name: serviceRuleName(svc.name, svc.namespace, svc.cluster, place.workspace), namespace: place.namespace, cluster: place.cluster, parent: svc, workspace: workspaceOfNamespace(world, place.cluster, place.namespace) };
     const spec = compact({ host, exportTo: ["."], subsets: [...subsets].map(([name, labels]) => ({ name, labels })), trafficPolicy: federatedHostPolicy(world, fed, host) });
     emit.output(place.cluster, v2Object(NETWORKING_API, "DestinationRule", meta, spec), [svc, table.ref], `Subsets of ${host} that RouteTable ${table.ref.namespace}/${table.ref.name} routes to, for ${place.cluster}/${place.namespace}.`);
     // Observed for gateway-bound tables (jameshbarton/acme, reference §7 item 5): a copy in the Service's own
     // namespace when the table's workspace owns it.
-    const ownNs = world.ctx.workspaces.workspaceOfNamespace(svc.cluster, svc.namespace);
+    const ownNs = workspaceOfNamespace(world, svc.cluster, svc.namespace);
     if (place.gateways[0] !== "mesh" && svc.cluster === place.cluster && svc.namespace !== place.namespace && ownNs !== undefined && ownNs === table.owner) {
       const copy = { ...meta, name: serviceRuleName(svc.name, svc.namespace, svc.cluster, ownNs), namespace: svc.namespace, workspace: ownNs };
       emit.output(svc.cluster, v2Object(NETWORKING_API, "DestinationRule", copy, spec), [svc, table.ref], `Subsets of ${host} that RouteTable ${table.ref.namespace}/${table.ref.name} routes to, in the Service's own namespace.`);

@@ -175,6 +175,22 @@ export function entryAt(world: World, ref: ObjectRef): CatalogEntry | undefined 
 
 const entryCache = new WeakMap<World, NamedMap<ObjectRef, CatalogEntry | null>>();
 
+/**
+ * The workspace that owns a namespace, remembered per pass by cluster and namespace: every output asks for
+ * the namespace it is written to, and the workspace index builds a string key per lookup.
+ */
+export function workspaceOfNamespace(world: World, cluster: string, namespace: string): string | undefined {
+  let byCluster = namespaceOwnerCache.get(world);
+  if (!byCluster) namespaceOwnerCache.set(world, (byCluster = new Map()));
+  let byNs = byCluster.get(cluster);
+  if (!byNs) byCluster.set(cluster, (byNs = new Map()));
+  let hit = byNs.get(namespace);
+  if (hit === undefined) byNs.set(namespace, (hit = world.ctx.workspaces.workspaceOfNamespace(cluster, namespace) ?? null));
+  return hit ?? undefined;
+}
+
+const namespaceOwnerCache = new WeakMap<World, Map<string, Map<string, string | null>>>();
+
 /** The workspaces that can use an owned object: its owner first, then those it is exported to (sorted). */
 export function consumersOf(world: World, ref: ObjectRef, owner: string): string[] {
   const to = world.exportedTo.get(ref);

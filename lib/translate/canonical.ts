@@ -138,7 +138,8 @@ export function compact<T extends Record<string, unknown>>(value: T): T {
   return out as T;
 }
 
-function isEmpty(obj: object): boolean {
+/** True when an object has no own enumerable keys (checked without allocating a key list). */
+export function isEmpty(obj: object): boolean {
   for (const k in obj) if (Object.prototype.hasOwnProperty.call(obj, k)) return false;
   return true;
 }

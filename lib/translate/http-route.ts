@@ -2,7 +2,7 @@ import type { RouteTableSpec } from "../model/gloo-networking-routes";
 import type { HttpMatchRequest } from "../model/istio-traffic";
 import type { ObjectRef } from "../snapshot/ref";
 import { specOf } from "../workspaces/kinds";
-import { compact, sortKeys } from "./canonical";
+import { compact, isEmpty, sortKeys } from "./canonical";
 import type { ExpandedRoute } from "./delegation";
 import type { Emitter } from "./emit";
 import type { FederationIndex } from "./federation";
@@ -78,8 +78,7 @@ function withSourceLabels(matches: readonly HttpMatchRequest[], sourceLabels: re
 }
 
 function hasKeys(labels: Labels): boolean {
-  for (const k in labels) if (Object.prototype.hasOwnProperty.call(labels, k)) return true;
-  return false;
+  return !isEmpty(labels);
 }
 
 /** `{ ...m, sourceLabels }` with the key put in sorted place (one object, which the canonical pass keeps). */

@@ -46,7 +46,7 @@ interface VsPlacement extends Placement {
   sourceLabels: Labels[];
   /** Identifies `sourceLabels` (routes built for one set serve every placement with that set). */
   labelsKey: string;
-  /** Extra parents (the VirtualGateway and gateway Service) and a reason. */
+  /** Extra parents (the VirtualGateway and gateway Service) and the whole reason of the copy's outputs. */
   parents: ObjectRef[];
   reason: string;
 }
@@ -103,7 +103,7 @@ function placementsOf(world: World, gateways: GatewayIndex, table: CatalogEntry)
     for (const p of gateways.placements.get(vg.key) ?? []) {
       out.push({
         cluster: p.cluster, namespace: p.namespace, workspace: p.workspace ?? vg.owner ?? "", gateways: [p.name], sourceLabels: [p.selector], labelsKey: JSON.stringify([p.selector]),
-        parents: [vg.ref], reason: `bound to VirtualGateway ${vg.ref.namespace}/${vg.ref.name} on gateway ${p.namespace}/${p.service.ref.name} in ${p.cluster}`,
+        parents: [vg.ref], reason: `RouteTable ${table.ref.namespace}/${table.ref.name} bound to VirtualGateway ${vg.ref.namespace}/${vg.ref.name} on gateway ${p.namespace}/${p.service.ref.name} in ${p.cluster}.`,
       });
     }
   }
@@ -119,7 +119,7 @@ function placementsOf(world: World, gateways: GatewayIndex, table: CatalogEntry)
       if (!hasClient(clients.get(n.cluster)?.get(n.namespace), wanted)) continue;
       out.push({
         cluster: n.cluster, namespace: n.namespace, workspace: ws, gateways: MESH_GATEWAYS, sourceLabels: labelSets, labelsKey, parents: NO_PARENTS,
-        reason: `for the sidecars of workspace ${ws} in ${n.cluster}/${n.namespace}`,
+        reason: `RouteTable ${table.ref.namespace}/${table.ref.name} for the sidecars of workspace ${ws} in ${n.cluster}/${n.namespace}.`,
       });
     }
   }
@@ -202,7 +202,7 @@ function emitVirtualService(world: World, emit: Emitter, fed: FederationIndex, t
   const annotations = spec.virtualServiceAnnotations;
   if (annotations) object.metadata.annotations = { ...annotations, ...object.metadata.annotations };
   const parents = place.parents.length === 0 ? (routes.withTable ??= [table.ref, ...routes.parents]) : [table.ref, ...place.parents, ...routes.parents];
-  emit.output(place.cluster, object, parents, `RouteTable ${table.ref.namespace}/${table.ref.name} ${place.reason}.`);
+  emit.output(place.cluster, object, parents, place.reason);
   emitSubsetRules(world, emit, fed, table, place, routes.subsets);
 }
 

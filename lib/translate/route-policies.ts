@@ -37,9 +37,8 @@ export function routePolicies(world: World, x: ExpandedRoute): AttachedPolicy[] 
   return out;
 }
 
-/** Sets the policy fields on an Istio route; returns the policies applied (they become output parents). */
-export function applyRoutePolicies(world: World, route: Rec, x: ExpandedRoute, resolved: readonly ResolvedDestination[]): ObjectRef[] {
-  const applied: ObjectRef[] = [];
+/** Sets the policy fields on an Istio route and adds the policies applied to `applied` (they become output parents). */
+export function applyRoutePolicies(world: World, route: Rec, x: ExpandedRoute, resolved: readonly ResolvedDestination[], applied: ObjectRef[]): void {
   for (const p of routePolicies(world, x)) {
     const config = (entryAt(world, p.policy)?.object.spec as { config?: unknown } | undefined)?.config;
     if (config === undefined || config === null || typeof config !== "object") continue;
@@ -50,7 +49,6 @@ export function applyRoutePolicies(world: World, route: Rec, x: ExpandedRoute, r
     else continue;
     applied.push(p.policy);
   }
-  return applied;
 }
 
 function retryFields(c: RetryTimeoutConfig): Rec {

@@ -84,13 +84,11 @@ function translateRoot(world: World, emit: Emitter, gateways: GatewayIndex, fed:
 function buildRoutes(world: World, emit: Emitter, fed: FederationIndex, routes: readonly ExpandedRoute[], place: VsPlacement): BuiltRoutes | "freeze" {
   const out: BuiltRoutes = { http: [], parents: [], subsets: [] };
   for (const x of routes) {
-    const r = buildHttpRoute(world, emit, fed, x, place, place.sourceLabels);
+    const r = buildHttpRoute(world, emit, fed, x, place, place.sourceLabels, out);
     if (r === "freeze") return "freeze";
     if (r === "skip") continue;
     // Routes are assembled piecemeal (action, rewrite, policies): sorted once here, shared by every copy.
-    out.http.push(sortKeys(r.route));
-    for (const p of r.parents) out.parents.push(p);
-    for (const n of r.subsets) out.subsets.push(n);
+    out.http.push(sortKeys(r));
   }
   return out;
 }

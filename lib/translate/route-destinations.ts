@@ -54,17 +54,18 @@ export type Resolution = { ok: true; entries: ResolvedDestination[]; subsets: Su
 /** Resolves every destination of a forwardTo route for one placement. */
 export function resolveForward(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement): Resolution {
   const refs = destinationsOf(x);
-  const entries: ResolvedDestination[] = [];
-  const subsets: SubsetNeed[] = [];
+  // Sized once: every destination resolves or the route fails; subsets are rare, so listed on first need.
+  const entries = new Array<ResolvedDestination>(refs.length);
+  let subsets: SubsetNeed[] | undefined;
   for (let j = 0; j < refs.length; j++) {
     const r = resolveOne(world, fed, x, place, refs[j] as DestinationReference, attachedDestination(world, x, refs, j), j);
     if ("problem" in r) return { ok: false, problem: r.problem };
-    entries.push(r.resolved);
-    if (r.subset) subsets.push(r.subset);
+    entries[j] = r.resolved;
+    if (r.subset) (subsets ??= []).push(r.subset);
   }
   if (entries.length === 0) return { ok: false, problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to at least one Kubernetes Service, VirtualDestination or ExternalService`, field: `spec.http[${x.index}].forwardTo`, objects: [x.table.ref] } };
   assignWeights(entries, refs);
-  return { ok: true, entries, subsets };
+  return { ok: true, entries, subsets: subsets ?? [] };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { Emitter } from "./emit";
 import { SECURITY_API, v2Object } from "./metadata";
 import { accessPolicyServiceName, accessPolicyWorkloadName } from "./names";
 import { selectPrincipals } from "./principals";
-import { serviceAt, type Labels, type ServiceInfo, type World } from "./world";
+import { serviceAt, workspaceOfNamespace, type Labels, type ServiceInfo, type World } from "./world";
 
 /**
  * AccessPolicy → AuthorizationPolicy (+ PeerAuthentication), reference §6.7. Destination policies become
@@ -52,7 +52,7 @@ function translateService(world: World, emit: Emitter, entry: CatalogEntry, spec
   for (const port of ports) {
     const target = typeof port.targetPort === "number" ? port.targetPort : port.port;
     const name = accessPolicyServiceName(svc.ref.name, port.port, entry.ref.name, entry.ref.namespace, entry.ref.cluster);
-    const meta = { name, namespace: svc.ref.namespace, cluster: svc.ref.cluster, parent: svc.ref, workspace: world.ctx.workspaces.workspaceOfNamespace(svc.ref.cluster, svc.ref.namespace) };
+    const meta = { name, namespace: svc.ref.namespace, cluster: svc.ref.cluster, parent: svc.ref, workspace: workspaceOfNamespace(world, svc.ref.cluster, svc.ref.namespace) };
     const why = `AccessPolicy ${entry.ref.namespace}/${entry.ref.name} on port ${port.port} of Service ${svc.ref.namespace}/${svc.ref.name} in ${svc.ref.cluster}.`;
     for (const dry of [false, true]) {
       const rules = authz.map((a, i) => ((a.dryRun === true) === dry ? ruleOf(world, emit, entry, a, i, String(target), false) : undefined)).filter((r): r is Rec => r !== undefined);
@@ -88,7 +88,7 @@ function translateWorkloads(world: World, emit: Emitter, entry: CatalogEntry, sp
     for (const w of workloads) if (matchesLabels(labels, w.podLabels)) namespaces.set(`${w.cluster}/${w.namespace}`, { cluster: w.cluster, namespace: w.namespace });
     for (const { cluster, namespace } of [...namespaces.values()].sort((a, b) => (`${a.cluster}/${a.namespace}` < `${b.cluster}/${b.namespace}` ? -1 : 1))) {
       const parent: ObjectRef = { cluster, group: "", kind: "Namespace", namespace: "", name: namespace };
-      const meta = { name: accessPolicyWorkloadName(entry.ref.name, entry.ref.namespace, entry.ref.cluster, i), namespace, cluster, parent, workspace: world.ctx.workspaces.workspaceOfNamespace(cluster, namespace) };
+      const meta = { name: accessPolicyWorkloadName(entry.ref.name, entry.ref.namespace, entry.ref.cluster, i), namespace, cluster, parent, workspace: workspaceOfNamespace(world, cluster, namespace) };
       // An entry that allows nothing contributes no rule: an ALLOW policy without rules denies everything it selects.
       const rules = authz.map((a, j) => ruleOf(world, emit, entry, a, j, undefined, true)).filter((r): r is Rec => r !== undefined);
       const ap = compact({ selector: Object.keys(labels).length > 0 ? { matchLabels: labels } : undefined, action: "ALLOW", rules });

@@ -126,19 +126,37 @@ function cmp(a: string, b: string): number {
  */
 export function compact<T extends Record<string, unknown>>(value: T): T {
   const out: Record<string, unknown> = {};
-  const keys = Object.keys(value);
-  if (!strictlySorted(keys)) sortSmall(keys);
-  for (const k of keys) {
-    const v = value[k];
-    if (v === undefined) continue;
-    if (Array.isArray(v) && v.length === 0) continue;
-    if (v !== null && typeof v === "object" && !Array.isArray(v) && isEmpty(v)) continue;
-    out[k] = v;
+  // Most specs are written in key order: walked as they are, without a key list.
+  if (keysSorted(value)) {
+    for (const k in value) if (Object.prototype.hasOwnProperty.call(value, k) && worthKeeping(value[k])) out[k] = value[k];
+    return out as T;
   }
+  const keys = Object.keys(value);
+  sortSmall(keys);
+  for (const k of keys) if (worthKeeping(value[k])) out[k] = value[k];
   return out as T;
 }
 
-function isEmpty(obj: object): boolean {
+/** False for undefined, an empty list and an empty object (what `compact` drops). */
+function worthKeeping(v: unknown): boolean {
+  if (v === undefined) return false;
+  if (Array.isArray(v)) return v.length > 0;
+  return v === null || typeof v !== "object" || !isEmpty(v);
+}
+
+/** True when an object's own keys are in strictly increasing order (checked without a key list). */
+function keysSorted(obj: object): boolean {
+  let prev: string | undefined;
+  for (const k in obj) {
+    if (!Object.prototype.hasOwnProperty.call(obj, k)) continue;
+    if (prev !== undefined && prev >= k) return false;
+    prev = k;
+  }
+  return true;
+}
+
+/** True when an object has no own enumerable keys (checked without allocating a key list). */
+export function isEmpty(obj: object): boolean {
   for (const k in obj) if (Object.prototype.hasOwnProperty.call(obj, k)) return false;
   return true;
 }
@@ -148,8 +166,8 @@ function isEmpty(obj: object): boolean {
  * it on objects they assemble piecemeal so the canonical pass can keep them as they are.
  */
 export function sortKeys<T extends Record<string, unknown>>(obj: T): T {
+  if (keysSorted(obj)) return obj;
   const keys = Object.keys(obj);
-  if (strictlySorted(keys)) return obj;
   sortSmall(keys);
   const out: Record<string, unknown> = {};
   for (const k of keys) out[k] = obj[k];

@@ -35,13 +35,16 @@ const MAX_DEPTH = 8;
 
 /** The routes of a root table after delegation, in VirtualService order. */
 export function expandRoutes(world: World, emit: Emitter, root: CatalogEntry): ExpandedRoute[] {
-  return expandTable(world, emit, root, null, [], { suffix: root.ref.name, path: qualified(root) }, [root.key]);
+  return expandTable(world, emit, root, null, [], { suffix: root.ref.name, path: undefined }, [root.key]);
 }
 
-/** How routes of a table are named: `suffix` follows the route name, `path` is the qualified delegation chain. */
+/**
+ * How routes of a table are named: `suffix` follows the route name, `path` is the qualified delegation chain
+ * (undefined for a root table: its own qualified name, built only when it delegates).
+ */
 interface Naming {
   suffix: string;
-  path: string;
+  path: string | undefined;
 }
 
 function qualified(e: CatalogEntry): string {
@@ -52,22 +55,20 @@ function expandTable(world: World, emit: Emitter, table: CatalogEntry, parent: H
   const http = specOf<RouteTableSpec>(table.object).http ?? [];
   const names = routeNames(emit, table, http);
   const out: ExpandedRoute[] = [];
-  http.forEach((route, index) => {
+  for (let index = 0; index < http.length; index++) {
+    const route = http[index] as HttpRoute;
     const key = routeKey(table.key, index);
     const own = (route.matchers ?? []).map(istioMatch);
     const matches = parent === null ? own : mergeAll(parent, own);
     const name = `${names[index]}-${naming.suffix}`;
     if (matches === null) {
       emit.issue("DELEGATION_MATCHER_CONFLICT", "warning", `route ${names[index]} (spec.http[${index}]) of ${describeRef(table.ref, false)} must match requests within its delegating route's matchers; no request can match both, so it is dropped`, [table.ref], `spec.http[${index}].matchers`, "WARNING");
-      return;
+      continue;
     }
     const info = world.ctx.attachment.route(key);
-    if (!route.delegate) {
-      out.push({ route, info, table, index, name, matches, parentKeys });
-      return;
-    }
-    out.push(...expandDelegate(world, emit, { route, info, table, index, name, matches, parentKeys }, naming, visiting));
-  });
+    if (!route.delegate) out.push({ route, info, table, index, name, matches, parentKeys });
+    else out.push(...expandDelegate(world, emit, { route, info, table, index, name, matches, parentKeys }, naming, visiting));
+  }
   return out;
 }
 
@@ -84,7 +85,7 @@ function expandDelegate(world: World, emit: Emitter, x: ExpandedRoute, naming: N
       continue;
     }
     emit.delegated.add(e.key);
-    const path = `${qualified(e)}--${naming.path}`;
+    const path = `${qualified(e)}--${naming.path ?? qualified(x.table)}`;
     groups.push({ weight, routes: expandTable(world, emit, e, x.matches, keys, { suffix: path, path }, [...visiting, e.key]) });
   }
   if (x.route.delegate?.sortMethod !== "ROUTE_SPECIFICITY") return groups.flatMap((g) => g.routes);
@@ -115,7 +116,8 @@ function routeNames(emit: Emitter, table: CatalogEntry, http: readonly HttpRoute
   const bases: string[] = [];
   const counts = http.length > 32 ? new Map<string, number>() : undefined;
   return http.map((r, i) => {
-    const base = (r.name ?? "").replace(/^insecure-/, "") || `route-${i}`;
+    const name = r.name ?? "";
+    const base = (name.startsWith("insecure-") ? name.slice("insecure-".length) : name) || `route-${i}`;
     let n = 0;
     if (counts) counts.set(base, (n = counts.get(base) ?? 0) + 1);
     else {

@@ -26,12 +26,18 @@ interface OutputKey {
 
 const sameOutput = (a: OutputKey, b: OutputKey): boolean => a.name === b.name && a.namespace === b.namespace && a.kind === b.kind && a.cluster === b.cluster && a.apiVersion === b.apiVersion;
 
-interface Pending {
-  cluster: string;
+/** An output being collected; it is its own key (and, with `group`, its own ref for sorting). */
+interface Pending extends OutputKey {
+  group: string;
   object: KubeObject;
-  /** Every parent reported, in order, duplicates included (deduplicated once, in finish). */
-  parents: ObjectRef[];
-  reasons: string[];
+  /**
+   * Every parent reported, in order, duplicates included (deduplicated once, in finish). The caller's list
+   * until a second report copies it (most outputs are reported once).
+   */
+  parents: readonly ObjectRef[];
+  ownsParents: boolean;
+  /** The reason, or every distinct reason once there are several. */
+  reasons: string | string[];
 }
 
 /** Receives outputs, statuses and issues during one translation pass. */
@@ -44,21 +50,38 @@ export class Emitter {
   /** Keys of RouteTables some root table delegates to (the others produce nothing). */
   readonly delegated = new Set<string>();
 
-  /** Adds an output; `parents[0]` is the parent its labels name. */
+  /** Adds an output; `parents[0]` is the parent its labels name. The list is kept, not copied: callers must not change it afterwards. */
   output(cluster: string, object: KubeObject, parents: readonly ObjectRef[], reason: string): void {
-    const id: OutputKey = { cluster, apiVersion: object.apiVersion, kind: object.kind, namespace: object.metadata.namespace ?? "", name: object.metadata.name };
-    const rule = object.kind === "DestinationRule";
+    const { apiVersion, kind } = object;
+    const pending: Pending = {
+      cluster, apiVersion, kind, namespace: object.metadata.namespace ?? "", name: object.metadata.name, group: this.groupOf(apiVersion),
+      object, parents, ownsParents: false, reasons: reason,
+    };
+    const rule = kind === "DestinationRule";
     const hostKey = rule ? destinationRuleKey(cluster, object) : "";
-    const existing = (rule ? this.ruleByHost.get(hostKey) : undefined) ?? this.outputs.get(id);
-    if (existing) {
-      if (rule) existing.object = mergeDestinationRules(existing.object, object);
-      for (const p of parents) existing.parents.push(p);
-      if (!existing.reasons.includes(reason)) existing.reasons.push(reason);
+    const existing = (rule ? this.ruleByHost.get(hostKey) : undefined) ?? this.outputs.get(pending);
+    if (!existing) {
+      this.outputs.set(pending, pending);
+      if (rule) this.ruleByHost.set(hostKey, pending);
       return;
     }
-    const pending = { cluster, object, parents: [...parents], reasons: [reason] };
-    this.outputs.set(id, pending);
-    if (rule) this.ruleByHost.set(hostKey, pending);
+    if (rule) existing.object = mergeDestinationRules(existing.object, object);
+    const list = existing.ownsParents ? (existing.parents as ObjectRef[]) : [...existing.parents];
+    for (const p of parents) list.push(p);
+    existing.parents = list;
+    existing.ownsParents = true;
+    if (typeof existing.reasons === "string") {
+      if (existing.reasons !== reason) existing.reasons = [existing.reasons, reason];
+    } else if (!existing.reasons.includes(reason)) existing.reasons.push(reason);
+  }
+
+  private readonly groups = new Map<string, string>();
+
+  /** The API group of an apiVersion, split once per pass. */
+  private groupOf(apiVersion: string): string {
+    let group = this.groups.get(apiVersion);
+    if (group === undefined) this.groups.set(apiVersion, (group = splitApiVersion(apiVersion).group));
+    return group;
   }
 
   /** Makes sure an input has a status (ACCEPTED unless something worse is reported). */
@@ -88,19 +111,12 @@ export class Emitter {
 
   /** The collected outputs (canonical, sorted), statuses and issues. */
   finish(): { outputs: TranslationOutput[]; statuses: TranslationStatus[]; issues: TranslationIssue[] } {
-    const keyed: (ObjectRef & { output: TranslationOutput })[] = [];
     const memo = new Map<object, unknown>();
-    const groups = new Map<string, string>();
-    for (const p of this.outputs.values()) {
+    const outputs = [...this.outputs.values()].sort(compareRefs).map((p): TranslationOutput => {
       const parents = uniqueParents(p.parents);
       if (parents.length > 2) sortTail(parents);
-      const output = { cluster: p.cluster, object: canonical(p.object, memo), parents, reason: p.reasons.length === 1 ? (p.reasons[0] as string) : p.reasons.join(" ") };
-      const { apiVersion, kind, metadata } = p.object;
-      let group = groups.get(apiVersion);
-      if (group === undefined) groups.set(apiVersion, (group = splitApiVersion(apiVersion).group));
-      keyed.push({ cluster: p.cluster, group, kind, namespace: metadata.namespace ?? "", name: metadata.name, output });
-    }
-    const outputs = keyed.sort(compareRefs).map((k) => k.output);
+      return { cluster: p.cluster, object: canonical(p.object, memo), parents, reason: typeof p.reasons === "string" ? p.reasons : p.reasons.join(" ") };
+    });
     const statuses = this.statuses.values().map((s) => ({ ref: s.ref, state: s.state, messages: s.messages.length < 2 ? [...s.messages] : [...s.messages].sort(cmp) })).sort((a, b) => compareRefs(a.ref, b.ref));
     const issues = this.issues.sort((a, b) => {
       const ao = a.objects[0];
@@ -128,12 +144,16 @@ function uniqueParents(list: readonly ObjectRef[]): ObjectRef[] {
     for (const p of list) byKey.set(refKey(p), p);
     return [...byKey.values()];
   }
-  const out: ObjectRef[] = [];
+  // Sized once (most lists have no duplicates) rather than grown item by item.
+  const out = new Array<ObjectRef>(list.length);
+  let n = 0;
   for (const p of list) {
     let i = 0;
-    while (i < out.length && !sameRef(out[i] as ObjectRef, p)) i++;
+    while (i < n && !sameRef(out[i] as ObjectRef, p)) i++;
     out[i] = p;
+    if (i === n) n++;
   }
+  out.length = n;
   return out;
 }
 

@@ -9,7 +9,7 @@ import { exportList } from "./federation";
 import { NETWORKING_API, v2Object } from "./metadata";
 import { externalServiceEntryName, externalServiceRuleName } from "./names";
 import { generatedPortName, glooProtocol } from "./protocols";
-import { consumersOf, namespacesByCluster, ownedEntries, type World } from "./world";
+import { consumersOf, namespacesByCluster, ownedEntries, workspaceOfNamespace, type World } from "./world";
 
 /**
  * ExternalService → ServiceEntry + DestinationRule (reference §6.6): in every mesh cluster where the owner
@@ -37,9 +37,9 @@ function translateOne(world: World, emit: Emitter, es: CatalogEntry, owner: stri
   const endpoints = spec.selector ? allEndpoints.filter((e) => e.owner === owner && matchesLabels(spec.selector, e.object.metadata.labels ?? {})) : [];
   const resolution = (spec.addresses ?? []).length > 0 || endpoints.length > 0 ? "STATIC" : hosts.some((h) => h.startsWith("*")) ? "NONE" : "DNS";
   const { outlier } = destinationConfigs(world, es.ref);
-  for (const [cluster, namespaces] of namespacesByCluster(world, consumersOf(world, es.key, owner))) {
+  for (const [cluster, namespaces] of namespacesByCluster(world, consumersOf(world, es.ref, owner))) {
     const home = namespaces.includes(es.ref.namespace) ? es.ref.namespace : (namespaces[0] ?? "");
-    const base = { namespace: home, cluster, parent: es.ref, workspace: world.ctx.workspaces.workspaceOfNamespace(cluster, home) };
+    const base = { namespace: home, cluster, parent: es.ref, workspace: workspaceOfNamespace(world, cluster, home) };
     const se = compact({
       hosts, addresses: spec.addresses, ports, location: "MESH_EXTERNAL", resolution, exportTo: exportList(namespaces, home),
       endpoints: endpoints.map((e) => endpointOf(e, ports)),

@@ -1,6 +1,6 @@
 import type { WorkspaceOptions } from "../model/gloo-admin";
 import { matchesLabels } from "../snapshot/labels";
-import { refKey, type ObjectRef } from "../snapshot/ref";
+import type { ObjectRef } from "../snapshot/ref";
 import { SERVICE_GK } from "../workspaces/kinds";
 import type { WorkspaceInfo } from "../workspaces/types";
 import { compact } from "./canonical";
@@ -9,7 +9,8 @@ import type { Emitter } from "./emit";
 import { NETWORKING_API, v2Object } from "./metadata";
 import { federationRuleName, vdServiceEntryName, virtualIp } from "./names";
 import { generatedPortName, serviceEntryProtocol } from "./protocols";
-import { consumersOf, namespacesByCluster, serviceAt, type ServiceInfo, type ServicePort, type World } from "./world";
+import { consumersOf, namespacesByCluster, serviceAt, workspaceOfNamespace, type ServiceInfo, type ServicePort, type World } from "./world";
+import { refMap, type NamedMap } from "./ref-map";
 
 /**
  * Workspace federation (`options.federation`, reference §3 item 7, §6.5): every selected Service the
@@ -29,8 +30,8 @@ export interface FederatedService {
   ports: ServicePort[];
 }
 
-/** Federated Services by Service refKey (every workspace that federates it). */
-export type FederationIndex = ReadonlyMap<string, readonly FederatedService[]>;
+/** Federated Services by Service ref (every workspace that federates it). */
+export type FederationIndex = NamedMap<ObjectRef, FederatedService[]>;
 
 /** `<svc>.<ns>.svc.<cluster>.<suffix>` (observed 2.0 format; the proto comment's format omits `svc`). */
 export function federatedHost(svc: ObjectRef, suffix: string): string {
@@ -39,7 +40,7 @@ export function federatedHost(svc: ObjectRef, suffix: string): string {
 
 /** Finds every (workspace, Service) pair federation covers: visible Services in mesh clusters, selector-matched. */
 export function indexFederation(world: World): FederationIndex {
-  const out = new Map<string, FederatedService[]>();
+  const out = refMap<FederatedService[]>();
   for (const ws of world.ctx.workspaces.workspaces) {
     const fed = ws.settings?.options.federation;
     if (!fed?.enabled) continue;
@@ -48,9 +49,10 @@ export function indexFederation(world: World): FederationIndex {
       const svc = serviceAt(world, v.ref);
       if (!svc?.destination || !world.meshClusters.has(svc.ref.cluster) || !selected(fed, svc, v.owner)) continue;
       const ports = svc.ports.filter((p) => (fed.ports ?? []).length === 0 || (fed.ports ?? []).some((s) => (s.number !== undefined ? s.number === p.port : s.name === p.name)));
-      const list = out.get(refKey(svc.ref)) ?? [];
-      list.push({ service: svc, workspace: ws, host: federatedHost(svc.ref, suffix), ports });
-      out.set(refKey(svc.ref), list);
+      const list = out.get(svc.ref);
+      const item = { service: svc, workspace: ws, host: federatedHost(svc.ref, suffix), ports };
+      if (list) list.push(item);
+      else out.set(svc.ref, [item]);
     }
   }
   return out;
@@ -70,7 +72,7 @@ function selected(fed: NonNullable<WorkspaceOptions["federation"]>, svc: Service
  * neither federates it (a cross-cluster route then has no host).
  */
 export function federatedHostFor(world: World, index: FederationIndex, svc: ObjectRef, workspace: string): string | undefined {
-  const list = index.get(refKey(svc)) ?? [];
+  const list = index.get(svc) ?? [];
   const own = list.find((f) => f.workspace.name === workspace);
   if (own) return own.host;
   const owner = world.ctx.workspaces.workspaceOfObject(svc);
@@ -86,7 +88,7 @@ export function translateFederation(world: World, emit: Emitter, index: Federati
 function emitFederated(world: World, emit: Emitter, f: FederatedService): void {
   const svc = f.service;
   const owner = world.ctx.workspaces.workspaceOfObject(svc.ref);
-  const consumers = owner === f.workspace.name ? consumersOf(world, refKey(svc.ref), owner) : [f.workspace.name];
+  const consumers = owner === f.workspace.name ? consumersOf(world, svc.ref, owner) : [f.workspace.name];
   const settingsRef = f.workspace.settings?.ref;
   const parents = settingsRef ? [svc.ref, settingsRef] : [svc.ref];
   const ports = f.ports.map((p) => ({ name: generatedPortName(serviceEntryProtocol(p), p.port), number: p.port, protocol: serviceEntryProtocol(p) }));
@@ -94,7 +96,7 @@ function emitFederated(world: World, emit: Emitter, f: FederatedService): void {
   for (const [cluster, namespaces] of namespacesByCluster(world, consumers)) {
     const local = cluster === svc.ref.cluster;
     const home = local ? svc.ref.namespace : (namespaces[0] ?? svc.ref.namespace);
-    const meta = { name: vdServiceEntryName(f.host, f.workspace.name), namespace: home, cluster, parent: svc.ref, workspace: world.ctx.workspaces.workspaceOfNamespace(cluster, home) };
+    const meta = { name: vdServiceEntryName(f.host, f.workspace.name), namespace: home, cluster, parent: svc.ref, workspace: workspaceOfNamespace(world, cluster, home) };
     const endpoints = local ? undefined : remoteEndpoints(world, f, ports);
     if (!local && endpoints?.length === 0) continue;
     const se = compact({

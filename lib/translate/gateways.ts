@@ -8,7 +8,7 @@ import { ROUTE_TABLE_GK, specOf } from "../workspaces/kinds";
 import type { CatalogEntry } from "../workspaces/types";
 import type { Emitter } from "./emit";
 import { virtualGatewayOutputName } from "./names";
-import { ownedEntries, type Labels, type ServiceInfo, type World } from "./world";
+import { ownedEntries, workspaceOfNamespace, type Labels, type ServiceInfo, type World } from "./world";
 
 /**
  * Which gateway Services each VirtualGateway selects (reference §2.8, §6.1) and which root RouteTables
@@ -145,7 +145,7 @@ function selectGateways(world: World, emit: Emitter, vg: CatalogEntry): GatewayP
       out.push({
         vg, service: svc, cluster, namespace: svc.ref.namespace,
         name: virtualGatewayOutputName(vg.ref.name, vg.ref.namespace, vg.ref.cluster, svc.ref.name),
-        selector: svc.selector, workspace: world.ctx.workspaces.workspaceOfNamespace(cluster, svc.ref.namespace),
+        selector: svc.selector, workspace: workspaceOfNamespace(world, cluster, svc.ref.namespace),
       });
     }
   }

@@ -6,7 +6,7 @@ import { specOf } from "../workspaces/kinds";
 import type { CatalogEntry } from "../workspaces/types";
 import type { Emitter } from "./emit";
 import type { HostnameBackend } from "./types";
-import type { World } from "./world";
+import { workspaceOfNamespace, type World } from "./world";
 
 /**
  * Gateway API HTTPRoutes whose backendRef is a `Hostname` (group `networking.istio.io` or
@@ -37,7 +37,7 @@ export function resolveHostnameBackends(world: World, emit: Emitter, vds: readon
       emit.seen(route);
       const host = b.name ?? "";
       const field = `spec.rules[${i}].backendRefs[${j}]`;
-      const workspace = world.ctx.workspaces.workspaceOfNamespace(cluster, route.namespace);
+      const workspace = workspaceOfNamespace(world, cluster, route.namespace);
       const candidates = byHost.get(host) ?? [];
       const visible = candidates.find((vd) => workspace !== undefined && world.ctx.workspaces.isVisible(vd.ref, workspace));
       out.push({ route, rule: i, backend: j, host, port: b.port ?? null, virtualDestination: visible?.ref ?? null });

@@ -1,6 +1,6 @@
 import type { ObjectSelector } from "../model/gloo-common";
 import { matchesLabels } from "../snapshot/labels";
-import { nsKey, type World } from "./world";
+import { nsKey, workspaceOfNamespace, type World } from "./world";
 
 /**
  * Service-account principals for AuthorizationPolicies (reference §6.7): `<trust domain>/ns/<ns>/sa/<sa>`
@@ -37,7 +37,7 @@ export function selectPrincipals(world: World, s: ObjectSelector): string[] {
   const candidates: [string, string][] = s.cluster && s.namespace ? [[s.cluster, s.namespace]] : [...world.serviceAccountsByNs.keys()].map(splitNs);
   for (const [cluster, namespace] of candidates) {
     if ((s.cluster && s.cluster !== cluster) || (s.namespace && s.namespace !== namespace)) continue;
-    if (s.workspace && world.ctx.workspaces.workspaceOfNamespace(cluster, namespace) !== s.workspace) continue;
+    if (s.workspace && workspaceOfNamespace(world, cluster, namespace) !== s.workspace) continue;
     for (const account of world.serviceAccountsByNs.get(nsKey(cluster, namespace)) ?? []) {
       if (s.name && s.name !== account) continue;
       if (!matchesLabels(s.labels ?? {}, labels.get(`${cluster}/${namespace}/${account}`) ?? {})) continue;

@@ -6,6 +6,7 @@ import type { RouteDestination } from "../policies/types";
 import type { ObjectRef } from "../snapshot/ref";
 import { describeRef } from "../workspaces/findings";
 import { specOf } from "../workspaces/kinds";
+import { isEmpty } from "./canonical";
 import type { TranslationIssueKey } from "./types";
 import type { ExpandedRoute } from "./delegation";
 import { federatedHostFor, type FederationIndex } from "./federation";
@@ -53,19 +54,18 @@ export type Resolution = { ok: true; entries: ResolvedDestination[]; subsets: Su
 /** Resolves every destination of a forwardTo route for one placement. */
 export function resolveForward(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement): Resolution {
   const refs = destinationsOf(x);
-  const isDefault = (x.route.forwardTo?.destinations ?? []).length === 0;
-  const entries: ResolvedDestination[] = [];
-  const subsets: SubsetNeed[] = [];
+  // Sized once: every destination resolves or the route fails; subsets are rare, so listed on first need.
+  const entries = new Array<ResolvedDestination>(refs.length);
+  let subsets: SubsetNeed[] | undefined;
   for (let j = 0; j < refs.length; j++) {
-    // Field paths are only read in problems.
-    const r = resolveOne(world, fed, x, place, refs[j] as DestinationReference, attachedDestination(world, x, refs, j), isDefault ? "spec.defaultDestination" : `spec.http[${x.index}].forwardTo.destinations[${j}]`);
+    const r = resolveOne(world, fed, x, place, refs[j] as DestinationReference, attachedDestination(world, x, refs, j), j);
     if ("problem" in r) return { ok: false, problem: r.problem };
-    entries.push(r.resolved);
-    if (r.subset) subsets.push(r.subset);
+    entries[j] = r.resolved;
+    if (r.subset) (subsets ??= []).push(r.subset);
   }
   if (entries.length === 0) return { ok: false, problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to at least one Kubernetes Service, VirtualDestination or ExternalService`, field: `spec.http[${x.index}].forwardTo`, objects: [x.table.ref] } };
   assignWeights(entries, refs);
-  return { ok: true, entries, subsets };
+  return { ok: true, entries, subsets: subsets ?? [] };
 }
 
 /**
@@ -81,6 +81,11 @@ function destinationsOf(x: ExpandedRoute): readonly DestinationReference[] {
   const listed = x.route.forwardTo?.destinations ?? [];
   const fallback = listed.length === 0 ? specOf<RouteTableSpec>(x.table.object).defaultDestination : undefined;
   return fallback ? [fallback] : listed;
+}
+
+/** The field of destination j of a route; only problems read it, so it is built only for them. */
+function destinationField(x: ExpandedRoute, j: number): string {
+  return (x.route.forwardTo?.destinations ?? []).length === 0 ? "spec.defaultDestination" : `spec.http[${x.index}].forwardTo.destinations[${j}]`;
 }
 
 /** `route <name> (spec.http[i]) of RouteTable ns/name`, the way route messages start. */
@@ -101,41 +106,41 @@ function attachedDestination(world: World, x: ExpandedRoute, refs: readonly Dest
   return resolveRouteDestination(refs[j] as DestinationReference, x.table.ref, workspace, world.ctx.workspaces);
 }
 
-function resolveOne(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, rd: RouteDestination | null, field: string): One {
-  if (!d.ref || !rd) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination ref; AWS Lambda and function destinations are not translated to Istio`, field, objects: [x.table.ref] } };
+function resolveOne(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, rd: RouteDestination | null, j: number): One {
+  if (!d.ref || !rd) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination ref; AWS Lambda and function destinations are not translated to Istio`, field: destinationField(x, j), objects: [x.table.ref] } };
   const { ref, kind } = rd;
   const workspace = x.table.owner ?? "";
-  if (!rd.found) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to an existing destination; ${describeRef(ref)} is not in any registered cluster`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
-  if (!rd.visible) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination workspace ${workspace} owns or imports; ${describeRef(ref)} is not visible there`, field: `${field}.ref`, objects: [x.table.ref, ref], reported: true } };
-  if (kind === "SERVICE") return resolveService(world, fed, x, place, d, ref, field);
+  if (!rd.found) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to an existing destination; ${describeRef(ref)} is not in any registered cluster`, field: `${destinationField(x, j)}.ref`, objects: [x.table.ref, ref], reported: true } };
+  if (!rd.visible) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to a destination workspace ${workspace} owns or imports; ${describeRef(ref)} is not visible there`, field: `${destinationField(x, j)}.ref`, objects: [x.table.ref, ref], reported: true } };
+  if (kind === "SERVICE") return resolveService(world, fed, x, place, d, ref, j);
   const entry = entryAt(world, ref);
   const spec: Partial<VirtualDestinationSpec & ExternalServiceSpec> = entry ? specOf(entry.object) : {};
   const host = (spec.hosts ?? [])[0] ?? `${ref.name}.${ref.namespace}.${kind === "EXTERNAL_SERVICE" ? "external" : "virtual"}`;
   const port = pickPort(spec.ports ?? [], specPortNumber, specPortName, d.port);
-  if (port === "required" || port === "missing") return { problem: portProblem(x, ref, d.port, port, field) };
-  if (d.subset && Object.keys(d.subset).length > 0) {
-    return { problem: { key: "ROUTE_SUBSET_UNSUPPORTED", message: `${routeLabel(x)} must not set a subset on a ${kind} destination (subsets apply to Kubernetes Services only)`, field: `${field}.subset`, objects: [x.table.ref, ref] } };
+  if (port === "required" || port === "missing") return { problem: portProblem(x, ref, d.port, port, j) };
+  if (d.subset && !isEmpty(d.subset)) {
+    return { problem: { key: "ROUTE_SUBSET_UNSUPPORTED", message: `${routeLabel(x)} must not set a subset on a ${kind} destination (subsets apply to Kubernetes Services only)`, field: `${destinationField(x, j)}.subset`, objects: [x.table.ref, ref] } };
   }
   return { resolved: { ref, entry: { destination: destination(host, port, undefined) } } };
 }
 
-function resolveService(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, ref: ObjectRef, field: string): One {
+function resolveService(world: World, fed: FederationIndex, x: ExpandedRoute, place: Placement, d: DestinationReference, ref: ObjectRef, j: number): One {
   const svc = serviceAt(world, ref);
-  if (!svc) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to an existing Service; ${describeRef(ref)} is not found`, field: `${field}.ref`, objects: [x.table.ref, ref] } };
+  if (!svc) return { problem: { key: "ROUTE_UNSUPPORTED_ACTION", message: `${routeLabel(x)} must forward to an existing Service; ${describeRef(ref)} is not found`, field: `${destinationField(x, j)}.ref`, objects: [x.table.ref, ref] } };
   const port = pickPort(svc.ports, servicePortNumber, specPortName, d.port);
-  if (port === "required" || port === "missing") return { problem: portProblem(x, ref, d.port, port, field) };
+  if (port === "required" || port === "missing") return { problem: portProblem(x, ref, d.port, port, j) };
   let host: string;
   if (ref.cluster === place.cluster) {
     host = `${ref.name}.${ref.namespace}.svc.${world.meshClusters.get(place.cluster)?.clusterDomain ?? "cluster.local"}`;
   } else {
     const federated = federatedHostFor(world, fed, ref, x.table.owner ?? "");
     if (!federated) {
-      return { problem: { key: "ROUTE_CROSS_CLUSTER", message: `${routeLabel(x)} must reach ${describeRef(ref)} from cluster ${place.cluster} through federation or a VirtualDestination; workspace ${x.table.owner ?? "none"} federates no such Service`, field: `${field}.ref.cluster`, objects: [x.table.ref, ref] } };
+      return { problem: { key: "ROUTE_CROSS_CLUSTER", message: `${routeLabel(x)} must reach ${describeRef(ref)} from cluster ${place.cluster} through federation or a VirtualDestination; workspace ${x.table.owner ?? "none"} federates no such Service`, field: `${destinationField(x, j)}.ref.cluster`, objects: [x.table.ref, ref] } };
     }
     host = federated;
   }
   const labels = d.subset ?? {};
-  const subset = Object.keys(labels).length > 0 ? subsetName(labels) : undefined;
+  const subset = !isEmpty(labels) ? subsetName(labels) : undefined;
   const resolved = { ref, entry: { destination: destination(host, port, subset) } };
   return subset ? { resolved, subset: { host, service: ref, labels } } : { resolved };
 }
@@ -168,7 +173,8 @@ function pickPort<P>(ports: readonly P[], numberOf: (p: P) => number, nameOf: (p
   return only === undefined ? undefined : numberOf(only);
 }
 
-function portProblem(x: ExpandedRoute, ref: ObjectRef, sel: PortSelector | undefined, why: "required" | "missing", field: string): RouteProblem {
+function portProblem(x: ExpandedRoute, ref: ObjectRef, sel: PortSelector | undefined, why: "required" | "missing", j: number): RouteProblem {
+  const field = destinationField(x, j);
   if (why === "required") return { key: "ROUTE_PORT_REQUIRED", message: `${routeLabel(x)} must set a port for ${describeRef(ref)}, which has more than one`, field: `${field}.port`, objects: [x.table.ref, ref] };
   return { key: "ROUTE_PORT_NOT_FOUND", message: `${routeLabel(x)} must use a port ${describeRef(ref)} has; ${sel?.number ?? sel?.name} is not one`, field: `${field}.port`, objects: [x.table.ref, ref] };
 }

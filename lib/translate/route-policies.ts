@@ -23,10 +23,13 @@ const HEADERS = "HeaderManipulationPolicy.trafficcontrol.policy.gloo.solo.io";
 type Rec = Record<string, unknown>;
 type HeaderOps = { add?: Record<string, string>; remove?: string[] };
 
-/** The policies in effect on a route, own first, then inherited per kind from delegating routes. */
-export function routePolicies(world: World, x: ExpandedRoute): AttachedPolicy[] {
+/**
+ * The policies in effect on a route, own first, then inherited per kind from delegating routes. Without
+ * delegating routes, the attachment's own list (callers skip the policies that are not effective).
+ */
+export function routePolicies(world: World, x: ExpandedRoute): readonly AttachedPolicy[] {
+  if (x.parentKeys.length === 0) return x.info ? world.ctx.attachment.onRoute(x.info.key) : [];
   const own = x.info ? world.ctx.attachment.onRoute(x.info.key).filter((p) => p.effective) : [];
-  if (x.parentKeys.length === 0) return own;
   const kinds = new Set(own.map((p) => p.gk));
   const out = [...own];
   for (const key of x.parentKeys) {
@@ -37,10 +40,10 @@ export function routePolicies(world: World, x: ExpandedRoute): AttachedPolicy[] 
   return out;
 }
 
-/** Sets the policy fields on an Istio route; returns the policies applied (they become output parents). */
-export function applyRoutePolicies(world: World, route: Rec, x: ExpandedRoute, resolved: readonly ResolvedDestination[]): ObjectRef[] {
-  const applied: ObjectRef[] = [];
+/** Sets the policy fields on an Istio route and adds the policies applied to `applied` (they become output parents). */
+export function applyRoutePolicies(world: World, route: Rec, x: ExpandedRoute, resolved: readonly ResolvedDestination[], applied: ObjectRef[]): void {
   for (const p of routePolicies(world, x)) {
+    if (!p.effective) continue;
     const config = (entryAt(world, p.policy)?.object.spec as { config?: unknown } | undefined)?.config;
     if (config === undefined || config === null || typeof config !== "object") continue;
     if (p.gk === RETRY) Object.assign(route, retryFields(config as RetryTimeoutConfig));
@@ -50,7 +53,6 @@ export function applyRoutePolicies(world: World, route: Rec, x: ExpandedRoute, r
     else continue;
     applied.push(p.policy);
   }
-  return applied;
 }
 
 function retryFields(c: RetryTimeoutConfig): Rec {

@@ -15,7 +15,7 @@ import { buildHttpRoute } from "./http-route";
 import { NETWORKING_API, v2Object } from "./metadata";
 import { routeTableOutputName, serviceRuleName, subsetName } from "./names";
 import { placementFree, type Placement, type SubsetNeed } from "./route-destinations";
-import { consumersOf, meshNamespacesOf, ownedEntries, type Labels, type World } from "./world";
+import { consumersOf, meshNamespacesOf, ownedEntries, workspaceOfNamespace, type Labels, type World } from "./world";
 
 /**
  * RouteTable → VirtualService (+ client-side DestinationRules for subsets), reference §6.2. A root table
@@ -46,7 +46,7 @@ interface VsPlacement extends Placement {
   sourceLabels: Labels[];
   /** Identifies `sourceLabels` (routes built for one set serve every placement with that set). */
   labelsKey: string;
-  /** Extra parents (the VirtualGateway and gateway Service) and a reason. */
+  /** Extra parents (the VirtualGateway and gateway Service) and the whole reason of the copy's outputs. */
   parents: ObjectRef[];
   reason: string;
 }
@@ -56,18 +56,26 @@ interface BuiltRoutes {
   http: Record<string, unknown>[];
   parents: ObjectRef[];
   subsets: SubsetNeed[];
+  /** The table's ref then `parents`: the parents of every copy whose placement adds none, built once. */
+  withTable?: readonly ObjectRef[];
 }
+
+/** Lists every sidecar copy shares (outputs may share structure; nobody modifies them). */
+const MESH_GATEWAYS = ["mesh"];
+const NO_PARENTS: ObjectRef[] = [];
+const EXPORT_HERE = ["."];
 
 function translateRoot(world: World, emit: Emitter, gateways: GatewayIndex, fed: FederationIndex, table: CatalogEntry): void {
   const routes = expandRoutes(world, emit, table);
   // Routes differ per cluster only through Service destinations (local or federated host); otherwise the
   // copies in every cluster and namespace share one build.
   const perCluster = routes.some((x) => !placementFree(x));
-  const built = new Map<string, BuiltRoutes | "freeze">();
+  // Builds by cluster ("" when routes do not depend on it) and labelsKey: a table has a few, so a list.
+  const built: { cluster: string; labelsKey: string; list: BuiltRoutes | "freeze" }[] = [];
   for (const place of placementsOf(world, gateways, table)) {
-    const cacheKey = perCluster ? `${place.cluster}|${place.labelsKey}` : place.labelsKey;
-    let list = built.get(cacheKey);
-    if (list === undefined) built.set(cacheKey, (list = buildRoutes(world, emit, fed, routes, place)));
+    const cluster = perCluster ? place.cluster : "";
+    let list = built.find((b) => b.cluster === cluster && b.labelsKey === place.labelsKey)?.list;
+    if (list === undefined) built.push({ cluster, labelsKey: place.labelsKey, list: (list = buildRoutes(world, emit, fed, routes, place)) });
     if (list === "freeze") return;
     emitVirtualService(world, emit, fed, table, place, list);
   }
@@ -76,13 +84,11 @@ function translateRoot(world: World, emit: Emitter, gateways: GatewayIndex, fed:
 function buildRoutes(world: World, emit: Emitter, fed: FederationIndex, routes: readonly ExpandedRoute[], place: VsPlacement): BuiltRoutes | "freeze" {
   const out: BuiltRoutes = { http: [], parents: [], subsets: [] };
   for (const x of routes) {
-    const r = buildHttpRoute(world, emit, fed, x, place, place.sourceLabels);
+    const r = buildHttpRoute(world, emit, fed, x, place, place.sourceLabels, out);
     if (r === "freeze") return "freeze";
     if (r === "skip") continue;
     // Routes are assembled piecemeal (action, rewrite, policies): sorted once here, shared by every copy.
-    out.http.push(sortKeys(r.route));
-    for (const p of r.parents) out.parents.push(p);
-    for (const n of r.subsets) out.subsets.push(n);
+    out.http.push(sortKeys(r));
   }
   return out;
 }
@@ -95,7 +101,7 @@ function placementsOf(world: World, gateways: GatewayIndex, table: CatalogEntry)
     for (const p of gateways.placements.get(vg.key) ?? []) {
       out.push({
         cluster: p.cluster, namespace: p.namespace, workspace: p.workspace ?? vg.owner ?? "", gateways: [p.name], sourceLabels: [p.selector], labelsKey: JSON.stringify([p.selector]),
-        parents: [vg.ref], reason: `bound to VirtualGateway ${vg.ref.namespace}/${vg.ref.name} on gateway ${p.namespace}/${p.service.ref.name} in ${p.cluster}`,
+        parents: [vg.ref], reason: `RouteTable ${table.ref.namespace}/${table.ref.name} bound to VirtualGateway ${vg.ref.namespace}/${vg.ref.name} on gateway ${p.namespace}/${p.service.ref.name} in ${p.cluster}.`,
       });
     }
   }
@@ -106,12 +112,12 @@ function placementsOf(world: World, gateways: GatewayIndex, table: CatalogEntry)
   const wanted = labelSets.length > 0 ? labelSets : [{}];
   const labelsKey = JSON.stringify(labelSets);
   const clients = clientIndex(world);
-  for (const ws of consumersOf(world, table.key, table.owner ?? "")) {
+  for (const ws of consumersOf(world, table.ref, table.owner ?? "")) {
     for (const n of meshNamespacesOf(world, ws)) {
       if (!hasClient(clients.get(n.cluster)?.get(n.namespace), wanted)) continue;
       out.push({
-        cluster: n.cluster, namespace: n.namespace, workspace: ws, gateways: ["mesh"], sourceLabels: labelSets, labelsKey, parents: [],
-        reason: `for the sidecars of workspace ${ws} in ${n.cluster}/${n.namespace}`,
+        cluster: n.cluster, namespace: n.namespace, workspace: ws, gateways: MESH_GATEWAYS, sourceLabels: labelSets, labelsKey, parents: NO_PARENTS,
+        reason: `RouteTable ${table.ref.namespace}/${table.ref.name} for the sidecars of workspace ${ws} in ${n.cluster}/${n.namespace}.`,
       });
     }
   }
@@ -188,15 +194,13 @@ function emitVirtualService(world: World, emit: Emitter, fed: FederationIndex, t
   if (routes.http.length === 0) return;
   const spec = specOf<RouteTableSpec>(table.object);
   const name = routeTableOutputName(table.ref.name, table.ref.namespace, table.ref.cluster, place.workspace);
-  const meta = { name, namespace: place.namespace, cluster: place.cluster, parent: table.ref, workspace: world.ctx.workspaces.workspaceOfNamespace(place.cluster, place.namespace) };
+  const meta = { name, namespace: place.namespace, cluster: place.cluster, parent: table.ref, workspace: workspaceOfNamespace(world, place.cluster, place.namespace) };
   // Written in key order; every list is non-empty (root tables have hosts, placements gateways).
-  const object = v2Object(NETWORKING_API, "VirtualService", meta, { exportTo: ["."], gateways: place.gateways, hosts: spec.hosts ?? [], http: routes.http });
+  const object = v2Object(NETWORKING_API, "VirtualService", meta, { exportTo: EXPORT_HERE, gateways: place.gateways, hosts: spec.hosts ?? [], http: routes.http });
   const annotations = spec.virtualServiceAnnotations;
   if (annotations) object.metadata.annotations = { ...annotations, ...object.metadata.annotations };
-  const parents = [table.ref];
-  for (const p of place.parents) parents.push(p);
-  for (const p of routes.parents) parents.push(p);
-  emit.output(place.cluster, object, parents, `RouteTable ${table.ref.namespace}/${table.ref.name} ${place.reason}.`);
+  const parents = place.parents.length === 0 ? (routes.withTable ??= [table.ref, ...routes.parents]) : [table.ref, ...place.parents, ...routes.parents];
+  emit.output(place.cluster, object, parents, place.reason);
   emitSubsetRules(world, emit, fed, table, place, routes.subsets);
 }
 
@@ -214,12 +218,12 @@ function emitSubsetRules(world: World, emit: Emitter, fed: FederationIndex, tabl
     if (!svc) continue;
     const subsets = new Map<string, Labels>();
     for (const n of list) subsets.set(subsetName(n.labels), n.labels);
-    const meta = { name: serviceRuleName(svc.name, svc.namespace, svc.cluster, place.workspace), namespace: place.namespace, cluster: place.cluster, parent: svc, workspace: world.ctx.workspaces.workspaceOfNamespace(place.cluster, place.namespace) };
+    const meta = { name: serviceRuleName(svc.name, svc.namespace, svc.cluster, place.workspace), namespace: place.namespace, cluster: place.cluster, parent: svc, workspace: workspaceOfNamespace(world, place.cluster, place.namespace) };
     const spec = compact({ host, exportTo: ["."], subsets: [...subsets].map(([name, labels]) => ({ name, labels })), trafficPolicy: federatedHostPolicy(world, fed, host) });
     emit.output(place.cluster, v2Object(NETWORKING_API, "DestinationRule", meta, spec), [svc, table.ref], `Subsets of ${host} that RouteTable ${table.ref.namespace}/${table.ref.name} routes to, for ${place.cluster}/${place.namespace}.`);
     // Observed for gateway-bound tables (jameshbarton/acme, reference §7 item 5): a copy in the Service's own
     // namespace when the table's workspace owns it.
-    const ownNs = world.ctx.workspaces.workspaceOfNamespace(svc.cluster, svc.namespace);
+    const ownNs = workspaceOfNamespace(world, svc.cluster, svc.namespace);
     if (place.gateways[0] !== "mesh" && svc.cluster === place.cluster && svc.namespace !== place.namespace && ownNs !== undefined && ownNs === table.owner) {
       const copy = { ...meta, name: serviceRuleName(svc.name, svc.namespace, svc.cluster, ownNs), namespace: svc.namespace, workspace: ownNs };
       emit.output(svc.cluster, v2Object(NETWORKING_API, "DestinationRule", copy, spec), [svc, table.ref], `Subsets of ${host} that RouteTable ${table.ref.namespace}/${table.ref.name} routes to, in the Service's own namespace.`);

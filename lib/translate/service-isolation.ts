@@ -1,5 +1,4 @@
 import type { RouteTableSpec } from "../model/gloo-networking-routes";
-import { refKey } from "../snapshot/ref";
 import type { VirtualDestinationSpec, ExternalServiceSpec } from "../model/gloo-networking";
 import { EXTERNAL_SERVICE_GK, ROUTE_TABLE_GK, SERVICE_GK, VIRTUAL_DESTINATION_GK, specOf } from "../workspaces/kinds";
 import type { WorkspaceInfo } from "../workspaces/types";
@@ -55,7 +54,7 @@ function egressHosts(world: World, ws: WorkspaceInfo, fed: FederationIndex): str
   for (const v of visible.get(SERVICE_GK) ?? []) {
     const domain = world.meshClusters.get(v.ref.cluster)?.clusterDomain ?? "cluster.local";
     hosts.add(`*/${v.ref.name}.${v.ref.namespace}.svc.${domain}`);
-    for (const f of fed.get(refKey(v.ref)) ?? []) hosts.add(`*/${f.host}`);
+    for (const f of fed.get(v.ref) ?? []) hosts.add(`*/${f.host}`);
   }
   for (const gk of [VIRTUAL_DESTINATION_GK, EXTERNAL_SERVICE_GK, ROUTE_TABLE_GK]) {
     for (const v of visible.get(gk) ?? []) {

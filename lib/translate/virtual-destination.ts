@@ -12,7 +12,7 @@ import { exportList, serviceSans } from "./federation";
 import { NETWORKING_API, v2Object } from "./metadata";
 import { vdDestinationRuleName, vdServiceEntryName, vdWorkloadEntryName, virtualIp } from "./names";
 import { generatedPortName, glooProtocol } from "./protocols";
-import { consumersOf, namespacesByCluster, serviceAt, type ServiceInfo, type World } from "./world";
+import { consumersOf, namespacesByCluster, serviceAt, workspaceOfNamespace, type ServiceInfo, type World } from "./world";
 
 /**
  * VirtualDestination → ServiceEntry + WorkloadEntries + DestinationRule (reference §6.4): in every mesh
@@ -128,11 +128,11 @@ function translateOne(world: World, emit: Emitter, vd: CatalogEntry, owner: stri
   // The same in every cluster: built once.
   const sePorts = ports.map((p) => compact({ ...p, targetPort: p.targetPort }));
   const ruleParents = [vd.ref, ...world.ctx.attachment.onDestination(vd.ref).filter((p) => p.effective).map((p) => p.policy)];
-  for (const [cluster, namespaces] of namespacesByCluster(world, consumersOf(world, vd.key, owner))) {
+  for (const [cluster, namespaces] of namespacesByCluster(world, consumersOf(world, vd.ref, owner))) {
     const local = backing.find((s) => s.ref.cluster === cluster);
     const home = local?.ref.namespace ?? namespaces[0] ?? "";
     const labels = (local ?? backing[0])?.selector;
-    const workspace = world.ctx.workspaces.workspaceOfNamespace(cluster, home);
+    const workspace = workspaceOfNamespace(world, cluster, home);
     const parents = [vd.ref, ...backing.map((s) => s.ref)];
     const base = { namespace: home, cluster, parent: vd.ref, workspace };
     const host0 = hosts[0] ?? "";

@@ -1,6 +1,6 @@
 import type { DestinationView, MeshView, WorkloadView } from "../discovery/types";
 import type { KubeObject } from "../model/meta";
-import { refKey, refOf, type ObjectRef } from "../snapshot/ref";
+import { refOf, type ObjectRef } from "../snapshot/ref";
 import type { Snapshot } from "../snapshot/snapshot";
 import { push } from "../workspaces/collections";
 import { cmp } from "../workspaces/kinds";
@@ -59,8 +59,8 @@ export interface World {
   workloadsByNs: ReadonlyMap<string, readonly WorkloadView[]>;
   /** Service account names per `cluster/namespace`, sorted (ServiceAccount objects and workload SAs). */
   serviceAccountsByNs: ReadonlyMap<string, readonly string[]>;
-  /** Workspaces that receive each exported object (refKey → sorted names). */
-  exportedTo: ReadonlyMap<string, readonly string[]>;
+  /** Workspaces that receive each exported object (sorted names). */
+  exportedTo: NamedMap<ObjectRef, readonly string[]>;
 }
 
 /** What identifies a workload controller (discovery's workload refs carry no group). */
@@ -104,8 +104,8 @@ export function buildWorld(snapshot: Snapshot, ctx: TranslateContext): World {
     if (w.serviceAccountName !== "") addAccount(accounts, ns, w.serviceAccountName);
   }
   const serviceAccountsByNs = new Map([...accounts].map(([k, set]) => [k, [...set].sort(cmp)] as const));
-  const exportedTo = new Map<string, string[]>();
-  for (const ws of ctx.workspaces.workspaces) for (const e of ctx.workspaces.exportedBy(ws.name)) exportedTo.set(refKey(e.ref), e.to);
+  const exportedTo = refMap<readonly string[]>();
+  for (const ws of ctx.workspaces.workspaces) for (const e of ctx.workspaces.exportedBy(ws.name)) exportedTo.set(e.ref, e.to);
   return { snapshot, ctx, meshClusters, services, servicesByCluster, workloads, workloadsByNs, serviceAccountsByNs, exportedTo };
 }
 
@@ -175,11 +175,27 @@ export function entryAt(world: World, ref: ObjectRef): CatalogEntry | undefined 
 
 const entryCache = new WeakMap<World, NamedMap<ObjectRef, CatalogEntry | null>>();
 
-/** The workspaces that can use an owned object (by `refKey`): its owner first, then those it is exported to (sorted). */
-export function consumersOf(world: World, key: string, owner: string): string[] {
-  const out = [owner];
-  for (const w of world.exportedTo.get(key) ?? []) if (w !== owner) out.push(w);
-  return out;
+/**
+ * The workspace that owns a namespace, remembered per pass by cluster and namespace: every output asks for
+ * the namespace it is written to, and the workspace index builds a string key per lookup.
+ */
+export function workspaceOfNamespace(world: World, cluster: string, namespace: string): string | undefined {
+  let byCluster = namespaceOwnerCache.get(world);
+  if (!byCluster) namespaceOwnerCache.set(world, (byCluster = new Map()));
+  let byNs = byCluster.get(cluster);
+  if (!byNs) byCluster.set(cluster, (byNs = new Map()));
+  let hit = byNs.get(namespace);
+  if (hit === undefined) byNs.set(namespace, (hit = world.ctx.workspaces.workspaceOfNamespace(cluster, namespace) ?? null));
+  return hit ?? undefined;
+}
+
+const namespaceOwnerCache = new WeakMap<World, Map<string, Map<string, string | null>>>();
+
+/** The workspaces that can use an owned object: its owner first, then those it is exported to (sorted). */
+export function consumersOf(world: World, ref: ObjectRef, owner: string): string[] {
+  const to = world.exportedTo.get(ref);
+  if (!to) return [owner];
+  return to.includes(owner) ? [owner, ...to.filter((w) => w !== owner)] : [owner, ...to];
 }
 
 /** The namespaces a workspace owns alone in clusters that run a mesh (where outputs can go), sorted. */

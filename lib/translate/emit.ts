@@ -1,5 +1,5 @@
 import type { KubeObject } from "../model/meta";
-import { splitApiVersion } from "../model/registry";
+import { splitApiVersion } from "../model/api-version";
 import { compareRefs, refKey, type ObjectRef } from "../snapshot/ref";
 import { cmp } from "../workspaces/kinds";
 import { canonical } from "./canonical";

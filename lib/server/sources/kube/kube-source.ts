@@ -34,7 +34,10 @@ export class KubeSource implements ClusterSource {
   private readonly opts: ReflectorOptions;
   private readonly limiter: Limiter;
   private configError: string | null = null;
-  private refusal: { reason: string | null; at: number; checking: boolean } = { reason: null, at: 0, checking: false };
+  /** The last impersonation check's answer, when it was given, and the check under way if any. */
+  private refusal: string | null = null;
+  private refusalAt = 0;
+  private refusalCheck: Promise<void> | null = null;
   /** Server-side apply through this cluster's API server; read-only while Meshpane may not impersonate. */
   readonly writer = new KubeWriter(this.kc, () => this.kinds, () => this.writeRefusal());
 
@@ -90,17 +93,19 @@ export class KubeSource implements ClusterSource {
 
   /** The last impersonation check's answer; asks again in the background once it is older than a minute. */
   private writeRefusal(): string | null {
-    if (this.refusal.at > 0 && !this.refusal.checking && this.opts.now() - this.refusal.at > IMPERSONATION_RECHECK_MS) void this.checkImpersonation();
-    return this.refusal.reason;
+    if (this.refusalAt > 0 && this.opts.now() - this.refusalAt > IMPERSONATION_RECHECK_MS) void this.checkImpersonation();
+    return this.refusal;
   }
 
-  private async checkImpersonation(): Promise<void> {
-    this.refusal.checking = true;
-    try {
-      this.refusal.reason = await impersonationRefusal(this.kc, this.abort.signal);
-    } finally {
-      this.refusal = { ...this.refusal, at: this.opts.now(), checking: false };
-    }
+  /** One check at a time (`impersonationRefusal` never rejects). */
+  private checkImpersonation(): Promise<void> {
+    this.refusalCheck ??= impersonationRefusal(this.kc, this.abort.signal)
+      .then((reason) => {
+        this.refusal = reason;
+        this.refusalAt = this.opts.now();
+      })
+      .finally(() => (this.refusalCheck = null));
+    return this.refusalCheck;
   }
 
   /** Figures out what the server serves (retrying with backoff), starts the reflectors and waits for their first lists. */

@@ -1,8 +1,6 @@
 import "server-only";
-import type { KubeObject } from "@/lib/model/meta";
 import type { ClusterView } from "@/lib/views/clusters";
 import type { SnapshotCluster } from "@/lib/snapshot/snapshot";
-import { objectsOf } from "@/lib/snapshot/snapshot";
 import type { ReadFilter } from "../auth/visibility";
 import { derived } from "../store/derived";
 import type { MeshStore } from "../store/mesh-store";
@@ -20,7 +18,8 @@ export function clusterViews(store: MeshStore, filter: ReadFilter): ClusterView[
   const count = (items: readonly { cluster: string }[], name: string) => items.filter((i) => i.cluster === name).length;
   return store.clusters().map(({ store: cs, source }) => {
     const snap = snapshot.clusters.find((c) => c.name === cs.name);
-    const visible = (kind: string) => (snap ? visibleObjects(snap, kind, filter).length : 0);
+    const visible = snap ? visibleCounts(snap, filter) : new Map<string, number>();
+    const of = (kind: string) => visible.get(kind) ?? 0;
     return {
       cluster: cs.name,
       namespace: "",
@@ -33,10 +32,10 @@ export function clusterViews(store: MeshStore, filter: ReadFilter): ClusterView[
       problems: filter.all ? cs.problems.map((p) => ({ file: p.file, line: p.line, object: p.object, message: p.message })) : [],
       hiddenProblems: filter.all ? 0 : cs.problems.length,
       counts: {
-        objects: filter.all || !snap ? cs.size : [...snap.byKind.keys()].reduce((n, kind) => n + visibleObjects(snap, kind, filter).length, 0),
-        namespaces: visible("Namespace"),
-        pods: visible("Pod"),
-        services: visible("Service"),
+        objects: filter.all ? cs.size : [...visible.values()].reduce((a, b) => a + b, 0),
+        namespaces: of("Namespace"),
+        pods: of("Pod"),
+        services: of("Service"),
         meshes: count(discovery.meshes, cs.name),
         workloads: count(workloads, cs.name),
         destinations: count(destinations, cs.name),
@@ -45,9 +44,11 @@ export function clusterViews(store: MeshStore, filter: ReadFilter): ClusterView[
   });
 }
 
-/** Objects of a kind the filter lets through: all for admins; for members, those in visible namespaces (a Namespace by its own name). */
-function visibleObjects(snap: SnapshotCluster, kind: string, filter: ReadFilter): readonly KubeObject[] {
-  const all = objectsOf(snap, kind);
-  if (filter.all) return all;
-  return all.filter((o) => filter.namespace(snap.name, kind === "Namespace" ? o.metadata.name : (o.metadata.namespace ?? "")));
+/** How many objects of each kind the filter lets through: all for admins; for members, those in visible namespaces (a Namespace by its own name). */
+function visibleCounts(snap: SnapshotCluster, filter: ReadFilter): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [kind, list] of snap.byKind) {
+    out.set(kind, filter.all ? list.length : list.filter((o) => filter.namespace(snap.name, kind === "Namespace" ? o.metadata.name : (o.metadata.namespace ?? ""))).length);
+  }
+  return out;
 }

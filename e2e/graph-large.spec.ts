@@ -15,9 +15,9 @@ let demoWorkspaces = 0;
 
 test.beforeAll(async ({ request }) => {
   demoWorkspaces = await workspaceCount(request);
-  // The generator's workload cluster is "workload"; here the teams live in the demo's cluster-1.
-  const env = workspaceEnvironment(TEAMS);
-  const text = (objects: object[]) => objects.map((o) => stringify(o)).join("---\n").replaceAll("name: workload\n", "name: cluster-1\n");
+  // The teams' workload namespaces live in the demo's cluster-1.
+  const env = workspaceEnvironment(TEAMS, 0, "cluster-1");
+  const text = (objects: object[]) => objects.map((o) => stringify(o)).join("---\n");
   fs.writeFileSync(FILES.mgmt, text(env.mgmt));
   fs.writeFileSync(FILES.workload, text(env.workload));
   await expect.poll(() => workspaceCount(request), { timeout: 30_000 }).toBe(demoWorkspaces + TEAMS);

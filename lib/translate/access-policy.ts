@@ -5,7 +5,7 @@ import type { ObjectRef } from "../snapshot/ref";
 import { describeRef } from "../workspaces/findings";
 import { specOf } from "../workspaces/kinds";
 import type { CatalogEntry } from "../workspaces/types";
-import { compact } from "./canonical";
+import { canonical, compact } from "./canonical";
 import type { Emitter } from "./emit";
 import { SECURITY_API, v2Object } from "./metadata";
 import { accessPolicyServiceName, accessPolicyWorkloadName } from "./names";
@@ -57,14 +57,14 @@ function translateService(world: World, emit: Emitter, entry: CatalogEntry, spec
     for (const dry of [false, true]) {
       const rules = authz.map((a, i) => ((a.dryRun === true) === dry ? ruleOf(world, emit, entry, a, i, String(target), false) : undefined)).filter((r): r is Rec => r !== undefined);
       if (rules.length === 0) continue;
-      const object = v2Object(SECURITY_API, "AuthorizationPolicy", { ...meta, name: dry ? `${name}-dry-run` : name }, { selector: { matchLabels: svc.selector }, action: "ALLOW", rules });
+      const object = v2Object(SECURITY_API, "AuthorizationPolicy", { ...meta, name: dry ? `${name}-dry-run` : name }, { action: "ALLOW", rules, selector: { matchLabels: svc.selector } });
       if (dry) object.metadata.annotations = { ...object.metadata.annotations, "istio.io/dry-run": "true" };
-      emit.output(svc.ref.cluster, object, [svc.ref, entry.ref], why);
+      emit.output(svc.ref.cluster, canonical(object), [svc.ref, entry.ref], why);
     }
     const mode = spec.config?.authn?.tlsMode;
     if (mode && !isolated) {
-      const pa = { selector: { matchLabels: svc.selector }, portLevelMtls: { [String(target)]: { mode } } };
-      emit.output(svc.ref.cluster, v2Object(SECURITY_API, "PeerAuthentication", meta, pa), [svc.ref, entry.ref], why);
+      const pa = { portLevelMtls: { [String(target)]: { mode } }, selector: { matchLabels: svc.selector } };
+      emit.output(svc.ref.cluster, canonical(v2Object(SECURITY_API, "PeerAuthentication", meta, pa)), [svc.ref, entry.ref], why);
     }
   }
 }
@@ -93,9 +93,9 @@ function translateWorkloads(world: World, emit: Emitter, entry: CatalogEntry, sp
       const rules = authz.map((a, j) => ruleOf(world, emit, entry, a, j, undefined, true)).filter((r): r is Rec => r !== undefined);
       const ap = compact({ selector: Object.keys(labels).length > 0 ? { matchLabels: labels } : undefined, action: "ALLOW", rules });
       const why = `AccessPolicy ${entry.ref.namespace}/${entry.ref.name} on the workloads it selects in ${cluster}/${namespace}.`;
-      emit.output(cluster, v2Object(SECURITY_API, "AuthorizationPolicy", meta, ap), [parent, entry.ref], why);
+      emit.output(cluster, canonical(v2Object(SECURITY_API, "AuthorizationPolicy", meta, ap)), [parent, entry.ref], why);
       const mode = spec.config?.authn?.tlsMode;
-      if (mode) emit.output(cluster, v2Object(SECURITY_API, "PeerAuthentication", meta, compact({ selector: ap.selector, mtls: { mode } })), [parent, entry.ref], why);
+      if (mode) emit.output(cluster, canonical(v2Object(SECURITY_API, "PeerAuthentication", meta, compact({ selector: ap.selector, mtls: { mode } }))), [parent, entry.ref], why);
     }
   });
 }

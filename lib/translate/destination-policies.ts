@@ -1,6 +1,6 @@
 import type { FailoverConfig, OutlierDetectionConfig } from "../model/gloo-policy";
 import type { ObjectRef } from "../snapshot/ref";
-import { compact } from "./canonical";
+import { compact, sortKeys, stringSet } from "./canonical";
 import { entryAt, type World } from "./world";
 
 /**
@@ -35,7 +35,7 @@ export function destinationTrafficPolicy(world: World, ref: ObjectRef, ports: re
   const { failover, outlier } = destinationConfigs(world, ref);
   const lb = failover ? { localityLbSetting: localityLb(failover) } : undefined;
   const od = outlier ? outlierDetection(outlier) : undefined;
-  const tls = sans !== undefined ? compact({ mode: "ISTIO_MUTUAL", subjectAltNames: [...new Set(sans)].sort() }) : undefined;
+  const tls = sans !== undefined ? compact({ mode: "ISTIO_MUTUAL", subjectAltNames: stringSet(sans) }) : undefined;
   const settings = ports.map((n) => compact({ port: { number: n }, tls, loadBalancer: lb, outlierDetection: od })).filter((s) => Object.keys(s).length > 1);
   return settings.length > 0 ? { portLevelSettings: settings } : undefined;
 }
@@ -78,11 +78,11 @@ export function localityLb(c: FailoverConfig): Rec {
     const given = to.filter((t) => t.weight !== undefined).reduce((a, t) => a + (t.weight ?? 0), 0);
     const rest = to.filter((t) => t.weight === undefined).length;
     const share = rest > 0 ? Math.max(1, Math.floor((100 - given) / rest)) : 0;
-    distribute.push({ from: localityPath(from), to: Object.fromEntries(to.map((t) => [localityPath(t), t.weight ?? share])) });
+    distribute.push({ from: localityPath(from), to: sortKeys(Object.fromEntries(to.map((t) => [localityPath(t), t.weight ?? share]))) });
   }
   if (failover.length > 0) out.failover = failover;
   if (distribute.length > 0) out.distribute = distribute;
-  return out;
+  return sortKeys(out);
 }
 
 /** `region/zone/subZone` with `*` for what is not given (Istio locality syntax). */

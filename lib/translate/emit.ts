@@ -2,7 +2,7 @@ import type { KubeObject } from "../model/meta";
 import { splitApiVersion } from "../model/api-version";
 import { compareRefs, refKey, type ObjectRef } from "../snapshot/ref";
 import { cmp } from "../workspaces/kinds";
-import { canonical } from "./canonical";
+import { canonical, nonCanonicalPath } from "./canonical";
 import { NamedMap, refMap, sameRef } from "./ref-map";
 import { V1_OWNER_LABEL } from "./metadata";
 import type { StatusState, TranslationIssue, TranslationIssueKey, TranslationOutput, TranslationStatus } from "./types";
@@ -111,11 +111,11 @@ export class Emitter {
 
   /** The collected outputs (canonical, sorted), statuses and issues. */
   finish(): { outputs: TranslationOutput[]; statuses: TranslationStatus[]; issues: TranslationIssue[] } {
-    const memo = new Map<object, unknown>();
     const outputs = [...this.outputs.values()].sort(compareRefs).map((p): TranslationOutput => {
       const parents = uniqueParents(p.parents);
       if (parents.length > 2) sortTail(parents);
-      return { cluster: p.cluster, object: canonical(p.object, memo), parents, reason: typeof p.reasons === "string" ? p.reasons : p.reasons.join(" ") };
+      if (VERIFY_CANONICAL) verifyCanonical(p);
+      return { cluster: p.cluster, object: p.object, parents, reason: typeof p.reasons === "string" ? p.reasons : p.reasons.join(" ") };
     });
     const statuses = this.statuses.values().map((s) => ({ ref: s.ref, state: s.state, messages: s.messages.length < 2 ? [...s.messages] : [...s.messages].sort(cmp) })).sort((a, b) => compareRefs(a.ref, b.ref));
     const issues = this.issues.sort((a, b) => {
@@ -125,6 +125,18 @@ export class Emitter {
     });
     return { outputs, statuses, issues: dedupeIssues(issues) };
   }
+}
+
+/**
+ * Translators hand over every output in canonical form (canonical.ts), so finishing does not walk thousands
+ * of objects again. Under Vitest each output is checked instead: goldens, property tests and the demo then
+ * fail naming the part a translator left out of canonical form.
+ */
+const VERIFY_CANONICAL = process.env.VITEST !== undefined;
+
+function verifyCanonical(p: Pending): void {
+  const path = nonCanonicalPath(p.object);
+  if (path !== undefined) throw new Error(`translation output ${p.kind} ${p.namespace}/${p.name} (${p.cluster}) is not canonical at ${path}`);
 }
 
 /** DestinationRules by (family, cluster, namespace, host); v1 and v2 rules never merge (different owners). */
@@ -198,7 +210,8 @@ export function mergeDestinationRules(first: KubeObject, second: KubeObject): Ku
   const spec: Rec = { ...a, ...(subsets.length > 0 ? { subsets } : {}), ...(exportTo.length > 0 ? { exportTo } : {}) };
   const tp = mergeTrafficPolicy(a.trafficPolicy as Rec | undefined, b.trafficPolicy as Rec | undefined);
   if (tp) spec.trafficPolicy = tp;
-  return { ...first, spec };
+  // Merges are rare: the merged spec is put in canonical form here rather than built in it.
+  return { ...first, spec: canonical(spec) };
 }
 
 function mergeTrafficPolicy(a: Rec | undefined, b: Rec | undefined): Rec | undefined {

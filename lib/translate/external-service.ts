@@ -2,7 +2,7 @@ import type { ExternalEndpoint, ExternalServicePort, ExternalServiceSpec } from 
 import { matchesLabels } from "../snapshot/labels";
 import { EXTERNAL_SERVICE_GK, specOf } from "../workspaces/kinds";
 import type { CatalogEntry } from "../workspaces/types";
-import { compact } from "./canonical";
+import { canonical, compact } from "./canonical";
 import { destinationConfigs, outlierDetection } from "./destination-policies";
 import type { Emitter } from "./emit";
 import { exportList } from "./federation";
@@ -44,13 +44,13 @@ function translateOne(world: World, emit: Emitter, es: CatalogEntry, owner: stri
       hosts, addresses: spec.addresses, ports, location: "MESH_EXTERNAL", resolution, exportTo: exportList(namespaces, home),
       endpoints: endpoints.map((e) => endpointOf(e, ports)),
     });
-    emit.output(cluster, v2Object(NETWORKING_API, "ServiceEntry", { ...base, name: externalServiceEntryName(es.ref.name, es.ref.namespace, es.ref.cluster, owner) }, se), [es.ref, ...endpoints.map((e) => e.ref)], `ExternalService ${es.ref.namespace}/${es.ref.name} for the workspaces that can use it in ${cluster}.`);
+    emit.output(cluster, canonical(v2Object(NETWORKING_API, "ServiceEntry", { ...base, name: externalServiceEntryName(es.ref.name, es.ref.namespace, es.ref.cluster, owner) }, se)), [es.ref, ...endpoints.map((e) => e.ref)], `ExternalService ${es.ref.namespace}/${es.ref.name} for the workspaces that can use it in ${cluster}.`);
     for (const host of spec.hosts ?? []) {
       const portLevelSettings = (spec.ports ?? []).map((p) => portSettings(p, host)).filter((s) => s !== undefined);
       const trafficPolicy = compact({ portLevelSettings, outlierDetection: outlier ? outlierDetection(outlier) : undefined });
       if (Object.keys(trafficPolicy).length === 0) continue;
       const dr = { host, exportTo: exportList(namespaces, home), trafficPolicy };
-      emit.output(cluster, v2Object(NETWORKING_API, "DestinationRule", { ...base, name: externalServiceRuleName(es.ref.name, es.ref.namespace, es.ref.cluster, host, owner) }, dr), [es.ref], `TLS origination and destination policies for ExternalService ${es.ref.namespace}/${es.ref.name} (${host}) in ${cluster}.`);
+      emit.output(cluster, canonical(v2Object(NETWORKING_API, "DestinationRule", { ...base, name: externalServiceRuleName(es.ref.name, es.ref.namespace, es.ref.cluster, host, owner) }, dr)), [es.ref], `TLS origination and destination policies for ExternalService ${es.ref.namespace}/${es.ref.name} (${host}) in ${cluster}.`);
     }
   }
 }

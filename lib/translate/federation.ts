@@ -3,7 +3,7 @@ import { matchesLabels } from "../snapshot/labels";
 import type { ObjectRef } from "../snapshot/ref";
 import { SERVICE_GK } from "../workspaces/kinds";
 import type { WorkspaceInfo } from "../workspaces/types";
-import { compact } from "./canonical";
+import { canonicalUnder, compact, sortKeys, stringSet } from "./canonical";
 import { eastWestEndpoints } from "./east-west";
 import type { Emitter } from "./emit";
 import { NETWORKING_API, v2Object } from "./metadata";
@@ -91,7 +91,7 @@ function emitFederated(world: World, emit: Emitter, f: FederatedService): void {
   const consumers = owner === f.workspace.name ? consumersOf(world, svc.ref, owner) : [f.workspace.name];
   const settingsRef = f.workspace.settings?.ref;
   const parents = settingsRef ? [svc.ref, settingsRef] : [svc.ref];
-  const ports = f.ports.map((p) => ({ name: generatedPortName(serviceEntryProtocol(p), p.port), number: p.port, protocol: serviceEntryProtocol(p) }));
+  const ports = canonicalUnder("ports", f.ports.map((p) => ({ name: generatedPortName(serviceEntryProtocol(p), p.port), number: p.port, protocol: serviceEntryProtocol(p) })));
   const sans = serviceSans(world, svc);
   for (const [cluster, namespaces] of namespacesByCluster(world, consumers)) {
     const local = cluster === svc.ref.cluster;
@@ -113,7 +113,8 @@ function emitFederated(world: World, emit: Emitter, f: FederatedService): void {
 
 /** ISTIO_MUTUAL with the backing workloads' identities on every federated port. */
 export function federationTrafficPolicy(f: FederatedService, sans: readonly string[]): Record<string, unknown> {
-  return { portLevelSettings: f.ports.map((p) => ({ port: { number: p.port }, tls: compact({ mode: "ISTIO_MUTUAL", subjectAltNames: [...sans] }) })) };
+  const tls = compact({ mode: "ISTIO_MUTUAL", subjectAltNames: stringSet(sans) });
+  return { portLevelSettings: canonicalUnder("portLevelSettings", f.ports.map((p) => ({ port: { number: p.port }, tls }))) };
 }
 
 /** The traffic policy a client-side DestinationRule for a federated host must repeat (it shadows the shared one). */
@@ -132,7 +133,7 @@ const hostIndexes = new WeakMap<FederationIndex, Map<string, FederatedService>>(
 
 /** `exportTo`: the consumer namespaces, with "." standing for the object's own namespace. */
 export function exportList(namespaces: readonly string[], home: string): string[] {
-  return namespaces.map((n) => (n === home ? "." : n));
+  return stringSet(namespaces.map((n) => (n === home ? "." : n)));
 }
 
 /** One endpoint per (remote east-west gateway address, distinct pod label set), so subsets keep working. */
@@ -141,11 +142,10 @@ function remoteEndpoints(world: World, f: FederatedService, ports: readonly { na
   const labelSets = distinctLabelSets(f.service);
   const out: Record<string, unknown>[] = [];
   for (const gw of gateways) {
-    for (const labels of labelSets) {
-      out.push(compact({ address: gw.address, ports: Object.fromEntries(ports.map((p) => [p.name, gw.port])), labels, locality: gw.region || undefined }));
-    }
+    const portMap = sortKeys(Object.fromEntries(ports.map((p) => [p.name, gw.port])));
+    for (const labels of labelSets) out.push(compact({ address: gw.address, ports: portMap, labels, locality: gw.region || undefined }));
   }
-  return out;
+  return canonicalUnder("endpoints", out);
 }
 
 /** Pod label sets of a Service's backing workloads (selector labels when none are known). */
@@ -153,15 +153,11 @@ export function distinctLabelSets(svc: ServiceInfo): Record<string, string>[] {
   const seen = new Map<string, Record<string, string>>();
   for (const e of svc.destination?.endpoints ?? []) {
     if (Object.keys(e.labels).length === 0) continue;
-    const labels = sortedLabels(e.labels);
+    const labels = sortKeys(e.labels);
     seen.set(JSON.stringify(labels), labels);
   }
   if (seen.size === 0) seen.set("", svc.selector);
   return [...seen.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-}
-
-function sortedLabels(l: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.keys(l).sort().map((k) => [k, l[k] ?? ""]));
 }
 
 /** `spiffe://<trust domain>/ns/<ns>/sa/<sa>` of every workload behind a Service. */

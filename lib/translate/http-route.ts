@@ -92,12 +92,12 @@ function withSourceLabel(m: HttpMatchRequest, sourceLabels: Labels): HttpMatchRe
   for (const k in m) {
     if (!Object.prototype.hasOwnProperty.call(m, k) || k === "sourceLabels") continue;
     if (!placed && k > "sourceLabels") {
-      out.sourceLabels = sourceLabels;
+      out.sourceLabels = sortKeys(sourceLabels);
       placed = true;
     }
     out[k] = (m as Record<string, unknown>)[k];
   }
-  if (!placed) out.sourceLabels = sourceLabels;
+  if (!placed) out.sourceLabels = sortKeys(sourceLabels);
   return sortKeys(out) as HttpMatchRequest;
 }
 
@@ -110,5 +110,5 @@ function replaceRoute(emit: Emitter, x: ExpandedRoute, base: Record<string, unkn
   else emit.issue(problem.key, "error", message, problem.objects, problem.field, mode === "FREEZE_CONFIG" ? "INVALID" : "WARNING");
   if (mode === "FREEZE_CONFIG") return "freeze";
   into.parents.push(x.table.ref);
-  return { ...base, directResponse: { status: 500, body: { string: problem.message } } };
+  return { ...base, directResponse: { body: { string: problem.message }, status: 500 } };
 }

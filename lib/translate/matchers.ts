@@ -1,6 +1,7 @@
 import type { HttpRequestMatcher, StringMatch } from "../model/gloo-common";
 import type { IstioStringMatch } from "../model/istio-networking";
 import type { HttpMatchRequest } from "../model/istio-traffic";
+import { sortKeys } from "./canonical";
 
 /**
  * Gloo HTTPRequestMatcher → Istio HTTPMatchRequest (reference §6.2, gloo-api-details §4.5.1), the merge
@@ -30,21 +31,26 @@ function valueMatch(value: string | undefined, regex: boolean | undefined): Isti
   return regex ? { regex: value } : { exact: value };
 }
 
-/** One Gloo matcher as one Istio match; invertMatch headers become `withoutHeaders`. */
+/** One Gloo matcher as one Istio match; invertMatch headers become `withoutHeaders`. Canonical (keys in order). */
 export function istioMatch(m: HttpRequestMatcher): HttpMatchRequest {
-  const out: HttpMatchRequest = {};
-  if (m.uri) {
-    const uri = istioStringMatch(m.uri);
-    if (uri) out.uri = uri;
-    if (m.uri.ignoreCase && m.uri.regex === undefined) out.ignoreUriCase = true;
-  }
+  let headers: Record<string, IstioStringMatch> | undefined;
+  let withoutHeaders: Record<string, IstioStringMatch> | undefined;
+  let queryParams: Record<string, IstioStringMatch> | undefined;
   for (const h of m.headers ?? []) {
-    const target = h.invertMatch ? (out.withoutHeaders ??= {}) : (out.headers ??= {});
-    target[h.name] = valueMatch(h.value, h.regex);
+    if (h.invertMatch) (withoutHeaders ??= {})[h.name] = valueMatch(h.value, h.regex);
+    else (headers ??= {})[h.name] = valueMatch(h.value, h.regex);
   }
-  for (const q of m.queryParameters ?? []) (out.queryParams ??= {})[q.name] = valueMatch(q.value, q.regex);
+  for (const q of m.queryParameters ?? []) (queryParams ??= {})[q.name] = valueMatch(q.value, q.regex);
+  // Written in key order, so the match is canonical as built.
+  const out: HttpMatchRequest = {};
+  if (headers) out.headers = sortKeys(headers);
+  if (m.uri?.ignoreCase && m.uri.regex === undefined) out.ignoreUriCase = true;
   if (m.method) out.method = { exact: m.method.toUpperCase() };
   if (m.port) out.port = m.port;
+  if (queryParams) out.queryParams = sortKeys(queryParams);
+  const uri = m.uri ? istioStringMatch(m.uri) : undefined;
+  if (uri) out.uri = uri;
+  if (withoutHeaders) out.withoutHeaders = sortKeys(withoutHeaders);
   return out;
 }
 
@@ -70,7 +76,7 @@ export function mergeMatch(parent: HttpMatchRequest, child: HttpMatchRequest): H
   if (labels) out.sourceLabels = labels;
   if (parent.method && child.method && parent.method.exact !== child.method.exact) return null;
   if (parent.port && child.port && parent.port !== child.port) return null;
-  return out;
+  return sortKeys(out);
 }
 
 function mergeUri(p: IstioStringMatch | undefined, c: IstioStringMatch | undefined): IstioStringMatch | undefined | null {
@@ -97,7 +103,7 @@ function mergeMaps<V>(a: Record<string, V> | undefined, b: Record<string, V> | u
     if (k in out && JSON.stringify(out[k]) !== JSON.stringify(v)) return null;
     out[k] = v;
   }
-  return out;
+  return sortKeys(out);
 }
 
 /**

@@ -32,8 +32,8 @@ const route = fc.record({ n: fc.integer({ min: 0, max: 2 }), labels, matchers: f
 
 const world = fc.record({
   services: fc.array(fc.record({ name, ns: name, cluster, labels, port }), { maxLength: 6 }),
-  tables: fc.array(fc.record({ name, ws: name, hosts: fc.boolean(), labels, http: fc.array(route, { minLength: 1, maxLength: 3 }), workloadSelector: fc.option(labels, { nil: undefined }) }), { maxLength: 4 }),
-  vds: fc.array(fc.record({ name, ws: name, labels, sel: labels }), { maxLength: 2 }),
+  tables: fc.array(fc.record({ name, ws: name, hosts: fc.shuffledSubarray(["b", "a"]), labels, http: fc.array(route, { minLength: 1, maxLength: 3 }), workloadSelector: fc.option(labels, { nil: undefined }) }), { maxLength: 4 }),
+  vds: fc.array(fc.record({ name, ws: name, labels, sel: labels, aliases: fc.shuffledSubarray(["b", "a"]) }), { maxLength: 2 }),
   policies: fc.array(fc.record({ kind: fc.constantFrom("RetryTimeoutPolicy", "FaultInjectionPolicy", "CORSPolicy", "HeaderManipulationPolicy", "AccessPolicy", "FailoverPolicy", "OutlierDetectionPolicy"), name, ws: name, labels }), { maxLength: 5 }),
   federation: fc.boolean(),
   isolation: fc.boolean(),
@@ -78,8 +78,8 @@ function objectsOf(w: World): Map<string, KubeObject[]> {
     add(s.cluster, { apiVersion: "v1", kind: "Service", metadata: { name: `svc-${s.name}`, namespace: `ns-${s.ns}`, labels: { ...s.labels, ...sel } }, spec: { selector: sel, ports: [{ name: "http", port: s.port }] } });
     add(s.cluster, { apiVersion: "apps/v1", kind: "Deployment", metadata: { name: `d-${s.name}-${i}`, namespace: `ns-${s.ns}` }, spec: { selector: { matchLabels: sel }, template: { metadata: { labels: { ...sel, version: `v${i % 2}` } }, spec: { serviceAccountName: `sa-${s.name}`, containers: [{ name: "app", image: "x" }, { name: "istio-proxy", image: "proxyv2" }] } } } });
   });
-  w.tables.forEach((t, i) => add("mgmt", { apiVersion: "networking.gloo.solo.io/v2", kind: "RouteTable", metadata: { name: `x-${t.name}-${i}`, namespace: `ws-${t.ws}-config`, labels: t.labels }, spec: { ...(t.hosts ? { hosts: [`h${i}.example.com`] } : {}), ...(t.workloadSelector ? { workloadSelectors: [{ selector: { labels: t.workloadSelector } }] } : {}), http: t.http } }));
-  w.vds.forEach((v) => add("mgmt", { apiVersion: "networking.gloo.solo.io/v2", kind: "VirtualDestination", metadata: { name: `x-${v.name}`, namespace: `ws-${v.ws}-config`, labels: v.labels }, spec: { hosts: [`${v.name}.vd.internal`], services: [{ labels: v.sel }], ports: [{ number: 9080, protocol: "HTTP" }] } }));
+  w.tables.forEach((t, i) => add("mgmt", { apiVersion: "networking.gloo.solo.io/v2", kind: "RouteTable", metadata: { name: `x-${t.name}-${i}`, namespace: `ws-${t.ws}-config`, labels: t.labels }, spec: { ...(t.hosts.length > 0 ? { hosts: t.hosts.map((h) => `${h}${i}.example.com`) } : {}), ...(t.workloadSelector ? { workloadSelectors: [{ selector: { labels: t.workloadSelector } }] } : {}), http: t.http } }));
+  w.vds.forEach((v) => add("mgmt", { apiVersion: "networking.gloo.solo.io/v2", kind: "VirtualDestination", metadata: { name: `x-${v.name}`, namespace: `ws-${v.ws}-config`, labels: v.labels }, spec: { hosts: [`${v.name}.vd.internal`, ...v.aliases.map((h) => `${h}.${v.name}.vd.internal`)], services: [{ labels: v.sel }], ports: [{ number: 9080, protocol: "HTTP" }] } }));
   w.policies.forEach((p, i) => {
     const [group, config, mode] = POLICY[p.kind] ?? ["security", {}, "routes"];
     const sel = mode === "routes" ? { applyToRoutes: [{ route: { labels: Object.fromEntries(Object.entries(p.labels).map(([k, v]) => [`x.io/${k}`, v])) } }] } : mode === "vd" ? { applyToDestinations: [{ kind: "VIRTUAL_DESTINATION", selector: { labels: p.labels } }] } : { applyToDestinations: [{ selector: { labels: p.labels } }] };

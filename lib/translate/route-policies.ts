@@ -1,7 +1,7 @@
 import type { CorsConfig, FaultInjectionConfig, HeaderManipulationConfig, RetryTimeoutConfig } from "../model/gloo-policy";
 import type { AttachedPolicy } from "../policies/types";
 import { refKey, type ObjectRef } from "../snapshot/ref";
-import { compact } from "./canonical";
+import { compact, sortKeys, stringSet } from "./canonical";
 import type { ExpandedRoute } from "./delegation";
 import { istioStringMatch } from "./matchers";
 import type { ResolvedDestination } from "./route-destinations";
@@ -76,9 +76,9 @@ function faultFields(c: FaultInjectionConfig): Rec {
 function corsFields(c: CorsConfig): Rec {
   return compact({
     allowOrigins: (c.allowOrigins ?? []).map(istioStringMatch).filter((m) => m !== undefined),
-    allowMethods: c.allowMethods,
-    allowHeaders: c.allowHeaders,
-    exposeHeaders: c.exposeHeaders,
+    allowMethods: c.allowMethods && stringSet(c.allowMethods),
+    allowHeaders: c.allowHeaders && stringSet(c.allowHeaders),
+    exposeHeaders: c.exposeHeaders && stringSet(c.exposeHeaders),
     maxAge: c.maxAge,
     allowCredentials: c.allowCredentials,
   });
@@ -94,7 +94,8 @@ function applyHeaders(route: Rec, c: HeaderManipulationConfig, destination: Obje
   const entries = (route.route as Rec[] | undefined) ?? [];
   resolved.forEach((r, i) => {
     const e = entries[i];
-    if (e && refKey(r.ref) === key) e.headers = mergeHeaders(e.headers as Rec | undefined, c);
+    // The entry was built without headers (`destination`, `weight`): rebuilt with them in key order.
+    if (e && refKey(r.ref) === key) entries[i] = sortKeys({ ...e, headers: mergeHeaders(e.headers as Rec | undefined, c) });
   });
 }
 
@@ -107,6 +108,6 @@ function mergeHeaders(existing: Rec | undefined, c: HeaderManipulationConfig): R
 
 /** One direction's header edits: headers already set keep their values, removals are unioned. */
 function mergeOps(existing: HeaderOps | undefined, add: Record<string, string> | undefined, remove: readonly string[] | undefined): Rec {
-  const removed = existing?.remove === undefined && remove === undefined ? [] : [...new Set([...(existing?.remove ?? []), ...(remove ?? [])])];
-  return compact({ add: { ...(add ?? {}), ...(existing?.add ?? {}) }, remove: removed });
+  const removed = existing?.remove === undefined && remove === undefined ? [] : stringSet([...(existing?.remove ?? []), ...(remove ?? [])]);
+  return compact({ add: sortKeys({ ...(add ?? {}), ...(existing?.add ?? {}) }), remove: removed });
 }

@@ -6,7 +6,7 @@ import type { ObjectRef } from "../snapshot/ref";
 import { describeRef } from "../workspaces/findings";
 import { ROUTE_TABLE_GK, specOf } from "../workspaces/kinds";
 import type { CatalogEntry } from "../workspaces/types";
-import { compact, sortKeys } from "./canonical";
+import { compact, sortKeys, stringSet, subsetList } from "./canonical";
 import { expandRoutes, type ExpandedRoute } from "./delegation";
 import type { Emitter } from "./emit";
 import { federatedHostPolicy, type FederationIndex } from "./federation";
@@ -196,9 +196,9 @@ function emitVirtualService(world: World, emit: Emitter, fed: FederationIndex, t
   const name = routeTableOutputName(table.ref.name, table.ref.namespace, table.ref.cluster, place.workspace);
   const meta = { name, namespace: place.namespace, cluster: place.cluster, parent: table.ref, workspace: workspaceOfNamespace(world, place.cluster, place.namespace) };
   // Written in key order; every list is non-empty (root tables have hosts, placements gateways).
-  const object = v2Object(NETWORKING_API, "VirtualService", meta, { exportTo: EXPORT_HERE, gateways: place.gateways, hosts: spec.hosts ?? [], http: routes.http });
+  const object = v2Object(NETWORKING_API, "VirtualService", meta, { exportTo: EXPORT_HERE, gateways: place.gateways, hosts: stringSet(spec.hosts ?? []), http: routes.http });
   const annotations = spec.virtualServiceAnnotations;
-  if (annotations) object.metadata.annotations = { ...annotations, ...object.metadata.annotations };
+  if (annotations) object.metadata.annotations = sortKeys({ ...annotations, ...object.metadata.annotations });
   const parents = place.parents.length === 0 ? (routes.withTable ??= [table.ref, ...routes.parents]) : [table.ref, ...place.parents, ...routes.parents];
   emit.output(place.cluster, object, parents, place.reason);
   emitSubsetRules(world, emit, fed, table, place, routes.subsets);
@@ -219,7 +219,7 @@ function emitSubsetRules(world: World, emit: Emitter, fed: FederationIndex, tabl
     const subsets = new Map<string, Labels>();
     for (const n of list) subsets.set(subsetName(n.labels), n.labels);
     const meta = { name: serviceRuleName(svc.name, svc.namespace, svc.cluster, place.workspace), namespace: place.namespace, cluster: place.cluster, parent: svc, workspace: workspaceOfNamespace(world, place.cluster, place.namespace) };
-    const spec = compact({ host, exportTo: ["."], subsets: [...subsets].map(([name, labels]) => ({ name, labels })), trafficPolicy: federatedHostPolicy(world, fed, host) });
+    const spec = compact({ host, exportTo: ["."], subsets: subsetList(subsets), trafficPolicy: federatedHostPolicy(world, fed, host) });
     emit.output(place.cluster, v2Object(NETWORKING_API, "DestinationRule", meta, spec), [svc, table.ref], `Subsets of ${host} that RouteTable ${table.ref.namespace}/${table.ref.name} routes to, for ${place.cluster}/${place.namespace}.`);
     // Observed for gateway-bound tables (jameshbarton/acme, reference §7 item 5): a copy in the Service's own
     // namespace when the table's workspace owns it.

@@ -2,7 +2,7 @@ import type { RouteTableSpec } from "../model/gloo-networking-routes";
 import type { VirtualDestinationSpec, ExternalServiceSpec } from "../model/gloo-networking";
 import { EXTERNAL_SERVICE_GK, ROUTE_TABLE_GK, SERVICE_GK, VIRTUAL_DESTINATION_GK, specOf } from "../workspaces/kinds";
 import type { WorkspaceInfo } from "../workspaces/types";
-import { compact } from "./canonical";
+import { compact, sortKeys } from "./canonical";
 import type { Emitter } from "./emit";
 import type { FederationIndex } from "./federation";
 import { NETWORKING_API, SECURITY_API, v2Object } from "./metadata";
@@ -73,7 +73,7 @@ function trimSidecars(world: World, emit: Emitter, ws: WorkspaceInfo, fed: Feder
   for (const n of meshNamespacesOf(world, ws.name)) {
     for (const w of world.workloadsByNs.get(nsKey(n.cluster, n.namespace)) ?? []) {
       const meta = { name: sidecarName(w.name, w.namespace, w.cluster, ws.name), namespace: w.namespace, cluster: w.cluster, parent: w.controller, workspace: ws.name };
-      const spec = { egress: [{ hosts }], workloadSelector: { labels: w.podLabels } };
+      const spec = { egress: [{ hosts }], workloadSelector: { labels: sortKeys(w.podLabels) } };
       emit.output(w.cluster, v2Object(NETWORKING_API, "Sidecar", meta, spec), [w.controller, ...parents], `trimProxyConfig of workspace ${ws.name} for ${w.kind} ${w.namespace}/${w.name} in ${w.cluster}.`);
     }
   }

@@ -3,7 +3,7 @@ import type { V1AccessPolicySpec, V1IdentitySelector } from "../model/gloo-v1";
 import { refKey } from "../snapshot/ref";
 import { describeRef } from "../workspaces/findings";
 import { specOf } from "../workspaces/kinds";
-import { compact } from "./canonical";
+import { canonical, compact } from "./canonical";
 import type { Emitter } from "./emit";
 import { SECURITY_API } from "./metadata";
 import { DESTINATION_GVK, GLOO_MESH_NAMESPACE, destinationService, selectV1Destinations, v1Meta, v1Objects, v1RefProblems, type V1Entry } from "./v1-common";
@@ -38,7 +38,7 @@ export function translateV1AccessPolicies(world: World, emit: Emitter): void {
       metadata: v1Meta(world, d.name, d.namespace, DESTINATION_GVK, [{ name: d.discoveredName, namespace: GLOO_MESH_NAMESPACE }], d),
       spec: { selector: { matchLabels: d.workloadSelectorLabels }, action: "ALLOW", rules },
     };
-    emit.output(d.cluster, object, [destinationService(d), ...aps.map((a) => a.ref)], `Gloo Mesh v1 AccessPolicies applied to Destination ${d.discoveredName}.`);
+    emit.output(d.cluster, canonical(object), [destinationService(d), ...aps.map((a) => a.ref)], `Gloo Mesh v1 AccessPolicies applied to Destination ${d.discoveredName}.`);
   }
 }
 

@@ -5,6 +5,7 @@ import { matchesLabels } from "../snapshot/labels";
 import type { ObjectRef } from "../snapshot/ref";
 import { allObjectsOf } from "../snapshot/snapshot";
 import { cmp } from "../workspaces/kinds";
+import { sortKeys } from "./canonical";
 import { V1_OWNER_LABEL, V1_PARENTS_ANNOTATION } from "./metadata";
 import { serviceAt, type World } from "./world";
 
@@ -75,10 +76,10 @@ export function destinationService(d: DestinationView): ObjectRef {
 export function v1Meta(world: World, name: string, namespace: string, parentGvk: string, parents: readonly { name: string; namespace: string }[], copyFrom?: DestinationView): KubeObject["metadata"] {
   const copied = copyFrom ? (serviceAt(world, destinationService(copyFrom))?.object.metadata.annotations ?? {}) : {};
   return {
+    annotations: sortKeys({ ...copied, [V1_PARENTS_ANNOTATION]: JSON.stringify({ [parentGvk]: parents.map((p) => ({ name: p.name, namespace: p.namespace })) }) }),
+    labels: { [V1_OWNER_LABEL]: GLOO_MESH_NAMESPACE },
     name,
     namespace,
-    labels: { [V1_OWNER_LABEL]: GLOO_MESH_NAMESPACE },
-    annotations: { ...copied, [V1_PARENTS_ANNOTATION]: JSON.stringify({ [parentGvk]: parents.map((p) => ({ name: p.name, namespace: p.namespace })) }) },
   };
 }
 

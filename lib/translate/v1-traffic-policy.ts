@@ -4,7 +4,7 @@ import type { HttpMatchRequest } from "../model/istio-traffic";
 import { refKey, type ObjectRef } from "../snapshot/ref";
 import { describeRef } from "../workspaces/findings";
 import { specOf } from "../workspaces/kinds";
-import { compact } from "./canonical";
+import { canonical, compact, subsetList } from "./canonical";
 import type { Emitter } from "./emit";
 import { NETWORKING_API } from "./metadata";
 import { subsetName } from "./names";
@@ -66,7 +66,7 @@ function emitVirtualService(world: World, emit: Emitter, d: DestinationView, tps
   if (routes.length === 0) return;
   const parents: ObjectRef[] = [destinationService(d), ...tps.map((t) => t.ref)];
   const object = { apiVersion: NETWORKING_API, kind: "VirtualService", metadata: v1Meta(world, d.name, d.namespace, DESTINATION_GVK, [{ name: d.discoveredName, namespace: GLOO_MESH_NAMESPACE }], d), spec: { hosts: [host], http: sortV1Routes(routes) } };
-  emit.output(d.cluster, object, parents, `Gloo Mesh v1 TrafficPolicies applied to Destination ${d.discoveredName}.`);
+  emit.output(d.cluster, canonical(object), parents, `Gloo Mesh v1 TrafficPolicies applied to Destination ${d.discoveredName}.`);
 }
 
 function sourceIdentity(s: V1WorkloadSelector): string {
@@ -141,7 +141,7 @@ function emitDestinationRule(world: World, emit: Emitter, d: DestinationView, tp
       if (k?.subset && k.name === d.name && (k.namespace ?? "") === d.namespace && (k.clusterName ?? "") === d.cluster) subsets.set(subsetName(k.subset), k.subset);
     }
   }
-  const spec = compact({ host, trafficPolicy, subsets: [...subsets].map(([name, labels]) => ({ name, labels })) });
+  const spec = compact({ host, trafficPolicy, subsets: subsetList(subsets) });
   const object = { apiVersion: NETWORKING_API, kind: "DestinationRule", metadata: v1Meta(world, d.name, d.namespace, DESTINATION_GVK, [{ name: d.discoveredName, namespace: GLOO_MESH_NAMESPACE }], d), spec };
-  emit.output(d.cluster, object, [destinationService(d), ...tps.map((t) => t.ref)], `Gloo Mesh v1 DestinationRule for Destination ${d.discoveredName}.`);
+  emit.output(d.cluster, canonical(object), [destinationService(d), ...tps.map((t) => t.ref)], `Gloo Mesh v1 DestinationRule for Destination ${d.discoveredName}.`);
 }

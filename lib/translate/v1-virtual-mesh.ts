@@ -2,7 +2,7 @@ import type { DestinationView, MeshView } from "../discovery/types";
 import type { V1Federation, V1VirtualMeshSpec } from "../model/gloo-v1";
 import { describeRef } from "../workspaces/findings";
 import { specOf } from "../workspaces/kinds";
-import { compact } from "./canonical";
+import { canonical, compact } from "./canonical";
 import type { Emitter } from "./emit";
 import { NETWORKING_API, SECURITY_API } from "./metadata";
 import { sanitizeNameV2, virtualIp } from "./names";
@@ -84,7 +84,7 @@ function federate(world: World, emit: Emitter, vm: V1Entry, fed: V1Federation, m
     }
     for (const g of list) {
       const object = { apiVersion: NETWORKING_API, kind: "Gateway", metadata: v1Meta(world, gatewayName(g), mesh.installation.namespace, VIRTUAL_MESH_GVK, [vm.ref]), spec: { selector: g.destination.workloadSelectorLabels, servers: [{ port: { number: g.port, protocol: "TLS", name: "tls" }, hosts: [`*.${suffix}`], tls: { mode: "AUTO_PASSTHROUGH" } }] } };
-      emit.output(mesh.cluster, object, [vm.ref, destinationService(g.destination)], `East-west gateway of Mesh ${mesh.discoveredName} for VirtualMesh ${vm.ref.namespace}/${vm.ref.name}.`);
+      emit.output(mesh.cluster, canonical(object), [vm.ref, destinationService(g.destination)], `East-west gateway of Mesh ${mesh.discoveredName} for VirtualMesh ${vm.ref.namespace}/${vm.ref.name}.`);
     }
   }
   for (const d of world.ctx.discovery.destinations) {
@@ -99,10 +99,10 @@ function federate(world: World, emit: Emitter, vm: V1Entry, fed: V1Federation, m
     if (remote.length === 0) continue;
     const resolution = remote.some((e) => /[a-z]/i.test(String(e.address)) && !String(e.address).includes(":")) ? "DNS" : "STATIC";
     for (const m of targets) {
-      emit.output(m.cluster, { apiVersion: NETWORKING_API, kind: "ServiceEntry", metadata: v1Meta(world, host, m.installation.namespace, VIRTUAL_MESH_GVK, [vm.ref]), spec: { ...base, endpoints: remote, resolution } }, [vm.ref, destinationService(d)], `Destination ${d.discoveredName} federated to Mesh ${m.discoveredName} by VirtualMesh ${vm.ref.name}.`);
+      emit.output(m.cluster, canonical({ apiVersion: NETWORKING_API, kind: "ServiceEntry", metadata: v1Meta(world, host, m.installation.namespace, VIRTUAL_MESH_GVK, [vm.ref]), spec: { ...base, endpoints: remote, resolution } }), [vm.ref, destinationService(d)], `Destination ${d.discoveredName} federated to Mesh ${m.discoveredName} by VirtualMesh ${vm.ref.name}.`);
     }
     const local = d.endpoints.map((e) => compact({ address: e.ipAddress, ports: Object.fromEntries(ports.map((p) => [p.name, e.ports.find((ep) => ep.name === p.name)?.port ?? p.number])), labels: e.labels }));
-    emit.output(d.cluster, { apiVersion: NETWORKING_API, kind: "ServiceEntry", metadata: v1Meta(world, host, own.installation.namespace, VIRTUAL_MESH_GVK, [vm.ref]), spec: compact({ ...base, exportTo: ["."], endpoints: local, resolution: "STATIC" }) }, [vm.ref, destinationService(d)], `Local copy of federated Destination ${d.discoveredName} for VirtualMesh ${vm.ref.name}.`);
+    emit.output(d.cluster, canonical({ apiVersion: NETWORKING_API, kind: "ServiceEntry", metadata: v1Meta(world, host, own.installation.namespace, VIRTUAL_MESH_GVK, [vm.ref]), spec: compact({ ...base, exportTo: ["."], endpoints: local, resolution: "STATIC" }) }), [vm.ref, destinationService(d)], `Local copy of federated Destination ${d.discoveredName} for VirtualMesh ${vm.ref.name}.`);
   }
 }
 
@@ -124,10 +124,10 @@ function federatedTo(fed: V1Federation, d: DestinationView, members: readonly Me
 function globalAccess(world: World, emit: Emitter, vm: V1Entry, members: readonly MeshView[], gateways: ReadonlyMap<string, EwGateway[]>): void {
   for (const mesh of members) {
     const ns = mesh.installation.namespace;
-    emit.output(mesh.cluster, { apiVersion: SECURITY_API, kind: "AuthorizationPolicy", metadata: v1Meta(world, "global-access-control", ns, VIRTUAL_MESH_GVK, [vm.ref]), spec: {} }, [vm.ref], `globalAccessPolicy ENABLED on VirtualMesh ${vm.ref.name}: deny all in Mesh ${mesh.discoveredName} unless an AccessPolicy allows it.`);
+    emit.output(mesh.cluster, canonical({ apiVersion: SECURITY_API, kind: "AuthorizationPolicy", metadata: v1Meta(world, "global-access-control", ns, VIRTUAL_MESH_GVK, [vm.ref]), spec: {} }), [vm.ref], `globalAccessPolicy ENABLED on VirtualMesh ${vm.ref.name}: deny all in Mesh ${mesh.discoveredName} unless an AccessPolicy allows it.`);
     for (const g of gateways.get(mesh.discoveredName) ?? []) {
       const name = `allow-ingress-gateway-${gatewayName(g)}`;
-      emit.output(mesh.cluster, { apiVersion: SECURITY_API, kind: "AuthorizationPolicy", metadata: v1Meta(world, name.length < 63 ? name : sanitizeNameV2(name), g.destination.namespace, VIRTUAL_MESH_GVK, [vm.ref]), spec: { selector: { matchLabels: g.destination.workloadSelectorLabels }, action: "ALLOW", rules: [{}] } }, [vm.ref, destinationService(g.destination)], `globalAccessPolicy ENABLED: the east-west gateway of Mesh ${mesh.discoveredName} accepts all traffic.`);
+      emit.output(mesh.cluster, canonical({ apiVersion: SECURITY_API, kind: "AuthorizationPolicy", metadata: v1Meta(world, name.length < 63 ? name : sanitizeNameV2(name), g.destination.namespace, VIRTUAL_MESH_GVK, [vm.ref]), spec: { selector: { matchLabels: g.destination.workloadSelectorLabels }, action: "ALLOW", rules: [{}] } }), [vm.ref, destinationService(g.destination)], `globalAccessPolicy ENABLED: the east-west gateway of Mesh ${mesh.discoveredName} accepts all traffic.`);
     }
   }
 }

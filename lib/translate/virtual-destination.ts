@@ -4,7 +4,7 @@ import { matchesLabels } from "../snapshot/labels";
 import { describeRef } from "../workspaces/findings";
 import { SERVICE_GK, VIRTUAL_DESTINATION_GK, compareAge, specOf } from "../workspaces/kinds";
 import type { CatalogEntry } from "../workspaces/types";
-import { compact } from "./canonical";
+import { canonicalUnder, compact, stringSet } from "./canonical";
 import { destinationTrafficPolicy } from "./destination-policies";
 import { eastWestEndpoints } from "./east-west";
 import type { Emitter } from "./emit";
@@ -126,7 +126,8 @@ function translateOne(world: World, emit: Emitter, vd: CatalogEntry, owner: stri
   const trafficPolicy = destinationTrafficPolicy(world, vd.ref, (spec.ports ?? []).map((p) => p.number), sans);
   const settings = world.ctx.workspaces.workspace(owner)?.settings;
   // The same in every cluster: built once.
-  const sePorts = ports.map((p) => compact({ ...p, targetPort: p.targetPort }));
+  const sePorts = canonicalUnder("ports", ports.map((p) => compact({ ...p, targetPort: p.targetPort })));
+  const portNames = ports.map((p) => p.name).sort();
   const ruleParents = [vd.ref, ...world.ctx.attachment.onDestination(vd.ref).filter((p) => p.effective).map((p) => p.policy)];
   for (const [cluster, namespaces] of namespacesByCluster(world, consumersOf(world, vd.ref, owner))) {
     const local = backing.find((s) => s.ref.cluster === cluster);
@@ -137,7 +138,7 @@ function translateOne(world: World, emit: Emitter, vd: CatalogEntry, owner: stri
     const base = { namespace: home, cluster, parent: vd.ref, workspace };
     const host0 = hosts[0] ?? "";
     const se = compact({
-      hosts, addresses: [virtualIp(vd.ref.name, vd.ref.namespace, vd.ref.cluster, "virtual-destination")],
+      hosts: stringSet(hosts), addresses: [virtualIp(vd.ref.name, vd.ref.namespace, vd.ref.cluster, "virtual-destination")],
       ports: sePorts, location: "MESH_INTERNAL", resolution: "STATIC",
       exportTo: exportList(namespaces, home), workloadSelector: labels ? { labels } : undefined,
     });
@@ -148,7 +149,7 @@ function translateOne(world: World, emit: Emitter, vd: CatalogEntry, owner: stri
         emit.issue("VD_NO_EAST_WEST_GATEWAY", "warning", `${describeRef(vd.ref, false)} needs an east-west gateway in ${remote.ref.cluster} to reach ${describeRef(remote.ref)} from ${cluster}; workspace ${owner} selects none there, so that backend is left out`, [vd.ref, remote.ref], "spec.services", "WARNING");
       }
       for (const gw of gateways) {
-        const we = compact({ address: gw.address, ports: Object.fromEntries(ports.map((p) => [p.name, gw.port])), labels: labels ?? remote.selector, locality: gw.region || undefined });
+        const we = compact({ address: gw.address, ports: Object.fromEntries(portNames.map((n) => [n, gw.port])), labels: labels ?? remote.selector, locality: gw.region || undefined });
         emit.output(cluster, v2Object(NETWORKING_API, "WorkloadEntry", { ...base, name: vdWorkloadEntryName(host0, owner, labels ?? remote.selector, gw.address) }, we), [vd.ref, remote.ref, gw.service.ref], `Backend ${remote.ref.namespace}/${remote.ref.name} of VirtualDestination ${vd.ref.namespace}/${vd.ref.name} in ${remote.ref.cluster}, reached from ${cluster} through its east-west gateway.`);
       }
     }

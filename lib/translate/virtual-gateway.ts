@@ -1,7 +1,7 @@
 import type { GatewayTls, Listener, VirtualGatewaySpec } from "../model/gloo-networking";
 import { describeRef } from "../workspaces/findings";
 import { specOf } from "../workspaces/kinds";
-import { compact } from "./canonical";
+import { canonical, compact } from "./canonical";
 import type { Emitter } from "./emit";
 import type { Binding, GatewayIndex, GatewayPlacement } from "./gateways";
 import { NETWORKING_API, v2Object } from "./metadata";
@@ -39,7 +39,7 @@ function emitGateway(emit: Emitter, p: GatewayPlacement, bindings: readonly Bind
   });
   if (servers.length === 0) return;
   const object = v2Object(NETWORKING_API, "Gateway", { name: p.name, namespace: p.namespace, cluster: p.cluster, parent: p.vg.ref, workspace: p.workspace }, { selector: p.selector, servers });
-  emit.output(p.cluster, object, [p.vg.ref, p.service.ref], `VirtualGateway ${p.vg.ref.namespace}/${p.vg.ref.name} selects gateway Service ${p.namespace}/${p.service.ref.name} in ${p.cluster}.`);
+  emit.output(p.cluster, canonical(object), [p.vg.ref, p.service.ref], `VirtualGateway ${p.vg.ref.namespace}/${p.vg.ref.name} selects gateway Service ${p.namespace}/${p.service.ref.name} in ${p.cluster}.`);
 }
 
 /** The gateway Service port a listener names, as its numeric target port (what the proxy listens on). */

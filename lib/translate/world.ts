@@ -5,6 +5,7 @@ import type { Snapshot } from "../snapshot/snapshot";
 import { push } from "../workspaces/collections";
 import { cmp } from "../workspaces/kinds";
 import type { CatalogEntry, NamespaceMembership } from "../workspaces/types";
+import { sortKeys } from "./canonical";
 import { NamedMap, refMap } from "./ref-map";
 import type { TranslateContext } from "./types";
 
@@ -152,7 +153,7 @@ function serviceInfo(ref: ObjectRef, object: KubeObject, destination: Destinatio
     appProtocol: typeof p.appProtocol === "string" ? p.appProtocol : "",
     nodePort: typeof p.nodePort === "number" ? p.nodePort : 0,
   }));
-  const selector = spec.selector && typeof spec.selector === "object" ? spec.selector : {};
+  const selector = spec.selector && typeof spec.selector === "object" ? sortKeys(spec.selector) : {};
   return { ref, object, selector, labels: object.metadata.labels ?? {}, ports, destination };
 }
 

@@ -7,6 +7,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.ts", "test/**/*.test.ts"],
     exclude: ["node_modules", "e2e/**", ".next/**"],
     environment: "node",
+    setupFiles: ["test/vitest-setup.ts"],
     testTimeout: 30_000,
   },
 });

@@ -28,7 +28,7 @@ describe("canonical form", () => {
     const sorted = ["a", "b"];
     expect(stringSet(sorted)).toBe(sorted);
     expect(stringSet(["b", "a", "b"])).toEqual(["a", "b"]);
-    const subsets = subsetList(new Map([["v2", { version: "v2", app: "r" }], ["v1", { version: "v1" }]]));
+    const subsets = subsetList(new Map<string, Record<string, string>>([["v2", { version: "v2", app: "r" }], ["v1", { version: "v1" }]]));
     expect(subsets).toEqual([{ labels: { version: "v1" }, name: "v1" }, { labels: { app: "r", version: "v2" }, name: "v2" }]);
     expect(nonCanonicalPath(subsets, "subsets")).toBeUndefined();
   });

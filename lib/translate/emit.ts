@@ -129,10 +129,15 @@ export class Emitter {
 
 /**
  * Translators hand over every output in canonical form (canonical.ts), so finishing does not walk thousands
- * of objects again. Under Vitest each output is checked instead: goldens, property tests and the demo then
- * fail naming the part a translator left out of canonical form.
+ * of objects again. The test suites turn this check on (test/vitest-setup.ts): goldens, property tests and
+ * the demo then fail naming the part a translator left out of canonical form.
  */
-const VERIFY_CANONICAL = process.env.VITEST !== undefined;
+let VERIFY_CANONICAL = false;
+
+/** Makes every translation check that each output is canonical, and throw naming the part that is not. */
+export function checkCanonicalOutputs(on: boolean): void {
+  VERIFY_CANONICAL = on;
+}
 
 function verifyCanonical(p: Pending): void {
   const path = nonCanonicalPath(p.object);

@@ -5,6 +5,7 @@
 import { spawnSync, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { migrateDatabase } from "./migrate.mjs";
+import { SERVER_NODE_FLAGS } from "./server-flags.mjs";
 
 const require = createRequire(import.meta.url);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
@@ -27,6 +28,6 @@ if (process.env.MESHPANE_SKIP_BUILD !== "1") run([next, "build"]);
 console.log(`Meshpane: serving on http://${host}:${port}`);
 // Next itself handles SIGTERM gracefully (stops accepting, finishes open requests); the app's own
 // handler (lib/server/lifecycle) ends event streams and closes watches and the database.
-const server = spawn(process.execPath, [next, "start", "-H", host, "-p", port], { stdio: "inherit", env });
+const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, next, "start", "-H", host, "-p", port], { stdio: "inherit", env });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => server.kill(sig));
 server.on("exit", (code, signal) => process.exit(code ?? (signal === "SIGTERM" ? 143 : 0)));

@@ -131,10 +131,20 @@ export function federatedHostPolicy(world: World, index: FederationIndex, host: 
 
 const hostIndexes = new WeakMap<FederationIndex, Map<string, FederatedService>>();
 
-/** `exportTo`: the consumer namespaces, with "." standing for the object's own namespace. */
+/**
+ * `exportTo`: the consumer namespaces (sorted, as namespacesByCluster gives them), with "." standing for the
+ * object's own namespace; "." sorts before every namespace name, so the list stays a canonical set. Lists are
+ * shared by the outputs of one namespace list (a VirtualDestination's entry and rules in a cluster).
+ */
 export function exportList(namespaces: readonly string[], home: string): string[] {
-  return stringSet(namespaces.map((n) => (n === home ? "." : n)));
+  let byHome = exportLists.get(namespaces);
+  if (!byHome) exportLists.set(namespaces, (byHome = new Map()));
+  let list = byHome.get(home);
+  if (!list) byHome.set(home, (list = stringSet(namespaces.includes(home) ? [".", ...namespaces.filter((n) => n !== home)] : namespaces)));
+  return list;
 }
+
+const exportLists = new WeakMap<readonly string[], Map<string, string[]>>();
 
 /** One endpoint per (remote east-west gateway address, distinct pod label set), so subsets keep working. */
 function remoteEndpoints(world: World, f: FederatedService, ports: readonly { name: string; number: number }[]): Record<string, unknown>[] {

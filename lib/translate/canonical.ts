@@ -30,8 +30,8 @@ const OBJECT_SETS: Readonly<Record<string, (item: Record<string, unknown>) => st
  * copied (translation builds thousands of objects; copying them all costs more than the translation), so
  * the result may share structure with the input; the input itself is never modified.
  */
-export function canonical<T>(value: T, memo: Map<object, unknown> = new Map()): T {
-  return canon(value, "", { memo, visited: 0 }) as T;
+export function canonical<T>(value: T): T {
+  return canon(value, "", { memo: new Map(), visited: 0 }) as T;
 }
 
 /** The canonical form of `value` as the value of field `key` (which decides whether a list is a set). */
@@ -156,7 +156,7 @@ function cmp(a: string, b: string): number {
 
 /**
  * Drops keys whose value is undefined, an empty object or an empty list (for building specs tersely), and
- * writes the remaining keys in sorted order so the canonical pass can keep the object as it is.
+ * writes the remaining keys in sorted order, so the object is canonical as built when its values are.
  */
 export function compact<T extends Record<string, unknown>>(value: T): T {
   const out: Record<string, unknown> = {};
@@ -207,7 +207,7 @@ export function subsetList(byName: ReadonlyMap<string, Readonly<Record<string, s
 
 /**
  * `obj` with its own keys in sorted order (shallow): the object itself when they already are. Builders call
- * it on objects they assemble piecemeal so the canonical pass can keep them as they are.
+ * it on objects they assemble piecemeal, and on label and header maps copied from user input.
  */
 export function sortKeys<T extends Record<string, unknown>>(obj: T): T {
   if (keysSorted(obj)) return obj;

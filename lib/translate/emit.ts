@@ -114,7 +114,7 @@ export class Emitter {
     const outputs = [...this.outputs.values()].sort(compareRefs).map((p): TranslationOutput => {
       const parents = uniqueParents(p.parents);
       if (parents.length > 2) sortTail(parents);
-      if (VERIFY_CANONICAL) verifyCanonical(p);
+      if (checkOutputs) verifyCanonical(p);
       return { cluster: p.cluster, object: p.object, parents, reason: typeof p.reasons === "string" ? p.reasons : p.reasons.join(" ") };
     });
     const statuses = this.statuses.values().map((s) => ({ ref: s.ref, state: s.state, messages: s.messages.length < 2 ? [...s.messages] : [...s.messages].sort(cmp) })).sort((a, b) => compareRefs(a.ref, b.ref));
@@ -132,11 +132,11 @@ export class Emitter {
  * of objects again. The test suites turn this check on (test/vitest-setup.ts): goldens, property tests and
  * the demo then fail naming the part a translator left out of canonical form.
  */
-let VERIFY_CANONICAL = false;
+let checkOutputs = false;
 
 /** Makes every translation check that each output is canonical, and throw naming the part that is not. */
 export function checkCanonicalOutputs(on: boolean): void {
-  VERIFY_CANONICAL = on;
+  checkOutputs = on;
 }
 
 function verifyCanonical(p: Pending): void {

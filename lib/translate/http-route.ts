@@ -85,7 +85,7 @@ function hasKeys(labels: Labels): boolean {
   return !isEmpty(labels);
 }
 
-/** `{ ...m, sourceLabels }` with the key put in sorted place (one object, which the canonical pass keeps). */
+/** `{ ...m, sourceLabels }` with the key put in sorted place (one object, canonical as built). */
 function withSourceLabel(m: HttpMatchRequest, sourceLabels: Labels): HttpMatchRequest {
   const out: Record<string, unknown> = {};
   let placed = false;

@@ -55,7 +55,7 @@ export interface V2Meta {
 
 /** Builds a v2 output object: apiVersion/kind, name, namespace, §5.3 labels and the cluster annotation. */
 export function v2Object(apiVersion: string, kind: string, meta: V2Meta, spec: Record<string, unknown>): KubeObject {
-  // Keys are written in sorted order so the canonical form can reuse the object as it is.
+  // Keys are written in sorted order: outputs are canonical as built (canonical.ts).
   // Built without a conditional spread, which would copy the object (this runs once per output).
   const labels: Record<string, string> = {};
   labels[CONTEXT_CLUSTER_LABEL] = labelValue(meta.cluster);

@@ -58,23 +58,22 @@ function services(routes: number): KubeObject[] {
 }
 
 const hostOf = (i: number) => `host-${Math.floor(i / ROUTES_PER_HOST)}.example.com`;
-const createdAt = (i: number) => `2025-01-01T00:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}Z`;
 const backendOf = (i: number) => (v: string, weight?: number) => ({ name: i % 50 === 49 && v === "canary" ? `missing-${i}` : `svc-${i}-${v}`, port: 8080, ...(weight !== undefined ? { weight } : {}) });
 
-function route(i: number): KubeObject {
-  const host = hostOf(i);
+/** A route of slot i on listener `http` of `gw/http`, created at a second derived from i (ages repeat hourly). */
+function routeObject(kind: "HTTPRoute" | "GRPCRoute", name: string, i: number, host: string, rule: Record<string, unknown>): KubeObject {
+  const created = `2025-01-01T00:${String(Math.floor(i / 60) % 60).padStart(2, "0")}:${String(i % 60).padStart(2, "0")}Z`;
   const backend = backendOf(i);
-  const filters = i % 100 === 0 ? [{ type: "ExtensionRef", extensionRef: { group: "gateway.solo.io", kind: "RouteOption", name: `opt-${i}` } }] : [];
   return {
-    apiVersion: "gateway.networking.k8s.io/v1", kind: "HTTPRoute", metadata: { name: `route-${i}`, namespace: ns(i), generation: 1, creationTimestamp: createdAt(i) },
-    spec: {
-      parentRefs: [{ name: "http", namespace: "gw", sectionName: "http" }],
-      hostnames: [host],
-      rules: [
-        { matches: [{ path: { type: "PathPrefix", value: `/r${i % ROUTES_PER_HOST}` }, headers: [{ name: "x-canary", value: "1" }] }, { path: { type: "PathPrefix", value: `/r${i % ROUTES_PER_HOST}` } }], backendRefs: [backend("stable", 90), backend("canary", 10)], filters },
-      ],
-    },
+    apiVersion: "gateway.networking.k8s.io/v1", kind, metadata: { name, namespace: ns(i), generation: 1, creationTimestamp: created },
+    spec: { parentRefs: [{ name: "http", namespace: "gw", sectionName: "http" }], hostnames: [host], rules: [{ ...rule, backendRefs: [backend("stable", 90), backend("canary", 10)] }] },
   };
+}
+
+function route(i: number): KubeObject {
+  const filters = i % 100 === 0 ? [{ type: "ExtensionRef", extensionRef: { group: "gateway.solo.io", kind: "RouteOption", name: `opt-${i}` } }] : [];
+  const prefix = { type: "PathPrefix", value: `/r${i % ROUTES_PER_HOST}` };
+  return routeObject("HTTPRoute", `route-${i}`, i, hostOf(i), { matches: [{ path: prefix, headers: [{ name: "x-canary", value: "1" }] }, { path: prefix }], filters });
 }
 
 /**
@@ -83,16 +82,7 @@ function route(i: number): KubeObject {
  * of those a wildcard (`*.g<k>.example.com`) that intersects no HTTPRoute.
  */
 function grpcRoute(i: number, k: number): KubeObject {
-  const backend = backendOf(i);
   const host = k % 2 === 0 ? hostOf(i) : k % 50 === 25 ? `*.g${k}.example.com` : `grpc-${k}.example.com`;
-  return {
-    apiVersion: "gateway.networking.k8s.io/v1", kind: "GRPCRoute", metadata: { name: `grpc-${i}`, namespace: ns(i), generation: 1, creationTimestamp: createdAt(i) },
-    spec: {
-      parentRefs: [{ name: "http", namespace: "gw", sectionName: "http" }],
-      hostnames: [host],
-      rules: [
-        { matches: [{ method: { service: `svc${i}.Api`, method: "Get" }, headers: [{ name: "x-canary", value: "1" }] }, { method: { service: `svc${i}.Api` } }], backendRefs: [backend("stable", 90), backend("canary", 10)] },
-      ],
-    },
-  };
+  const service = `svc${i}.Api`;
+  return routeObject("GRPCRoute", `grpc-${i}`, i, host, { matches: [{ method: { service, method: "Get" }, headers: [{ name: "x-canary", value: "1" }] }, { method: { service } }] });
 }

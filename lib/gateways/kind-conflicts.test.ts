@@ -74,7 +74,8 @@ describe("HTTPRoute/GRPCRoute hostname conflict (reference §1.4)", () => {
   });
 
   it("the overlap index answers as intersectHostnames over every pair", () => {
-    const hostname = fc.constantFrom("*", "a.example.com", "b.example.com", "x.a.example.com", "*.example.com", "*.a.example.com", "*.x.a.example.com", "example.com", "*.com", "ab.com", "*.ab.com", "b.com");
+    // Schema-valid names, plus a few the schema rejects (leading or trailing dot) that must still agree.
+    const hostname = fc.constantFrom("*", "a.example.com", "b.example.com", "x.a.example.com", "*.example.com", "*.a.example.com", "*.x.a.example.com", "example.com", "*.com", "ab.com", "*.ab.com", "b.com", ".b.com", "a.", "*.", "*.a.");
     const sets = fc.array(fc.array(hostname, { minLength: 1, maxLength: 3 }), { maxLength: 12 });
     fc.assert(fc.property(sets, fc.array(hostname, { minLength: 1, maxLength: 3 }), (added, query) => {
       const index = new HostnameOverlapIndex();

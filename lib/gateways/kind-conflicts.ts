@@ -15,7 +15,10 @@ function wildcardsOver(s: string, from: number): string[] {
   return out;
 }
 
-/** The wildcards that match exact hostname `host` (as `hostnameMatches` decides: at least one extra label). */
+/**
+ * The wildcards that match exact hostname `host` exactly as `hostnameMatches` decides (at least one extra label;
+ * unlike `wildcardCandidates`, which serves request hosts, this also agrees on names with a stray dot).
+ */
 function wildcardsMatching(host: string): string[] {
   return host.startsWith(".") ? [] : wildcardsOver(host, 1);
 }

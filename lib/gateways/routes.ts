@@ -1,9 +1,8 @@
 import { refOf, type ObjectRef } from "../snapshot/ref";
 import { attachToGateway, normalizeParentRef, type AnyRoute, type ParentAttachment, type RouteKind } from "./attachment";
 import type { BackendContext } from "./backends";
-import { compareAge, nsKey, type ClusterIndex } from "./cluster-index";
+import { nsKey, type ClusterIndex } from "./cluster-index";
 import type { GatewayModel } from "./gateways";
-import { intersectHostnames } from "./hostnames";
 import type { RegexCache } from "./matches";
 import type { ControllerProfile } from "./profiles";
 import type { HostResolver } from "./resolver";
@@ -12,7 +11,7 @@ import type { ProfileId } from "./types";
 
 /**
  * Routes with their parent attachments (reference §2.1) and rules per controller profile. The HTTPRoute vs
- * GRPCRoute hostname conflict (§1.4) is applied afterwards by `resolveKindConflicts`.
+ * GRPCRoute hostname conflict (§1.4) is applied afterwards by `resolveKindConflicts` (kind-conflicts.ts).
  */
 export interface RouteModel {
   kind: RouteKind;
@@ -64,45 +63,4 @@ export function buildRoute(ctx: RouteBuildContext, kind: RouteKind, obj: AnyRout
       return rules;
     },
   };
-}
-
-interface ListenerClaim {
-  route: RouteModel;
-  att: ParentAttachment;
-  hostnames: string[];
-}
-
-function intersects(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((x) => b.some((y) => intersectHostnames(x, y) !== null));
-}
-
-/**
- * §1.4: on one listener, an HTTPRoute and a GRPCRoute with intersecting hostnames cannot both be accepted; the
- * older (then alphabetically first) keeps the listener. The loser loses that listener; a parent left with no
- * listener is reported as not accepted by the status pass.
- */
-export function resolveKindConflicts(routes: readonly RouteModel[]): void {
-  const claims = new Map<string, { http: ListenerClaim[]; grpc: ListenerClaim[] }>();
-  for (const route of routes) {
-    for (const att of route.parents) {
-      for (const a of att.listeners) {
-        const key = `${att.gateway?.key ?? ""}#${a.listener.name}`;
-        const entry = claims.get(key) ?? { http: [], grpc: [] };
-        (route.kind === "GRPCRoute" ? entry.grpc : entry.http).push({ route, att, hostnames: a.hostnames });
-        claims.set(key, entry);
-      }
-    }
-  }
-  for (const [key, { http, grpc }] of claims) {
-    if (http.length === 0 || grpc.length === 0) continue;
-    const listenerName = key.slice(key.indexOf("#") + 1);
-    for (const g of grpc) {
-      for (const h of http) {
-        if (!intersects(g.hostnames, h.hostnames)) continue;
-        const [winner, loser] = compareAge(g.route.obj, h.route.obj) <= 0 ? [g, h] : [h, g];
-        loser.att.listeners = loser.att.listeners.filter((a) => a.listener.name !== listenerName);
-        loser.route.lostTo.set(loser.att.index, winner.route.ref);
-      }
-    }
-  }
 }

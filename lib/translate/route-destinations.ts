@@ -148,10 +148,19 @@ function resolveService(world: World, fed: FederationIndex, x: ExpandedRoute, pl
 /** An Istio route destination, keys in sorted order. */
 function destination(host: string, port: number | undefined, subset: string | undefined): ResolvedDestination["entry"]["destination"] {
   const out: ResolvedDestination["entry"]["destination"] = { host };
-  if (port !== undefined) out.port = { number: port };
+  if (port !== undefined) out.port = portNumber(port);
   if (subset) out.subset = subset;
   return out;
 }
+
+/** `{ number }`, one object per port number: every route to a port shares it (outputs are read-only). */
+function portNumber(n: number): { number: number } {
+  let port = PORTS.get(n);
+  if (!port) PORTS.set(n, (port = Object.freeze({ number: n }) as { number: number }));
+  return port;
+}
+
+const PORTS = new Map<number, { number: number }>();
 
 const specPortNumber = (p: { number: number }): number => p.number;
 const servicePortNumber = (p: { port: number }): number => p.port;

@@ -46,14 +46,28 @@ export function applyRoutePolicies(world: World, route: Rec, x: ExpandedRoute, r
     if (!p.effective) continue;
     const config = (entryAt(world, p.policy)?.object.spec as { config?: unknown } | undefined)?.config;
     if (config === undefined || config === null || typeof config !== "object") continue;
-    if (p.gk === RETRY) Object.assign(route, retryFields(config as RetryTimeoutConfig));
-    else if (p.gk === FAULT) route.fault = faultFields(config as FaultInjectionConfig);
-    else if (p.gk === CORS) route.corsPolicy = corsFields(config as CorsConfig);
-    else if (p.gk === HEADERS) applyHeaders(route, config as HeaderManipulationConfig, p.destination, resolved);
+    if (p.gk === RETRY) Object.assign(route, fieldsOf(world, config, retryFields));
+    else if (p.gk === FAULT) route.fault = fieldsOf(world, config, faultFields);
+    else if (p.gk === CORS) route.corsPolicy = fieldsOf(world, config, corsFields);
+    else if (p.gk === HEADERS) applyHeaders(world, route, config as HeaderManipulationConfig, p.destination, resolved);
     else continue;
     applied.push(p.policy);
   }
 }
+
+/**
+ * What a policy's config sets on a route, built once per config and pass: a policy usually selects many
+ * routes, and outputs may share read-only parts (Emitter.output), so every route it selects shares one copy.
+ */
+function fieldsOf<C>(world: World, config: object, build: (c: C) => Rec): Rec {
+  let byConfig = routeFields.get(world);
+  if (!byConfig) routeFields.set(world, (byConfig = new Map()));
+  let fields = byConfig.get(config);
+  if (!fields) byConfig.set(config, (fields = build(config as C)));
+  return fields;
+}
+
+const routeFields = new WeakMap<World, Map<object, Rec>>();
 
 function retryFields(c: RetryTimeoutConfig): Rec {
   const out: Rec = {};
@@ -85,9 +99,10 @@ function corsFields(c: CorsConfig): Rec {
 }
 
 /** Header edits merge: earlier policies keep their values for a header, removals are unioned. */
-function applyHeaders(route: Rec, c: HeaderManipulationConfig, destination: ObjectRef | undefined, resolved: readonly ResolvedDestination[]): void {
+function applyHeaders(world: World, route: Rec, c: HeaderManipulationConfig, destination: ObjectRef | undefined, resolved: readonly ResolvedDestination[]): void {
   if (destination === undefined) {
-    route.headers = mergeHeaders(route.headers as Rec | undefined, c);
+    // The first header policy of a route sets its edits as they are (shared); a second merges into a copy.
+    route.headers = route.headers === undefined ? fieldsOf(world, c, (x: HeaderManipulationConfig) => mergeHeaders(undefined, x)) : mergeHeaders(route.headers as Rec, c);
     return;
   }
   const key = refKey(destination);

@@ -1,4 +1,4 @@
-import { isDeepStrictEqual } from "./equal";
+import equal from "fast-deep-equal";
 import type { KubeObject } from "../model/meta";
 import { normalizeObject } from "../diff";
 
@@ -25,8 +25,8 @@ const ABSENT = Symbol("absent");
 type Value = unknown;
 
 function merge(base: Value, mine: Value, theirs: Value, state: { clean: boolean }): Value {
-  if (isDeepStrictEqual(mine, base)) return theirs;
-  if (isDeepStrictEqual(theirs, base) || isDeepStrictEqual(theirs, mine)) return mine;
+  if (equal(mine, base)) return theirs;
+  if (equal(theirs, base) || equal(theirs, mine)) return mine;
   if (isMap(mine) && isMap(theirs)) {
     const b = isMap(base) ? base : {};
     const out: Record<string, Value> = {};

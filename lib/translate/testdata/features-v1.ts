@@ -62,6 +62,6 @@ export const v1Features: Feature[] = [{
   ],
 }, {
   name: "public-acme-canary",
-  comment: "Public example (reference §7 item 5, jameshbarton/acme README, Gloo 2.3.4): RouteTable acme2management with a 70/30 primary/canary split. Expected (golden.expected.yaml): the DestinationRule in acme2-istio-test with exportTo [.], host acme2management.acme2-istio-test.svc.cluster.local, subsets version-primary and version-canary, parent labels naming the Service. Single cluster `gloo` acts as management cluster too.",
+  comment: "Public example (reference §7 item 5, jameshbarton/acme README, Gloo 2.3.4): RouteTable acme2management with a 70/30 primary/canary split. Expected (published.yaml, checked by demo.test.ts): the DestinationRule in acme2-istio-test with exportTo [.], host acme2management.acme2-istio-test.svc.cluster.local, subsets version-primary and version-canary, parent labels naming the Service. Single cluster `gloo` acts as management cluster too.",
   objects: acme(),
 }];

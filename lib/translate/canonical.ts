@@ -27,16 +27,15 @@ const OBJECT_SETS: Readonly<Record<string, (item: Record<string, unknown>) => st
 
 /**
  * Returns `value` in canonical form. Objects and lists that are already canonical are reused rather than
- * copied (translation builds thousands of objects; copying them all costs more than the translation), so
- * the result may share structure with the input; the input itself is never modified.
+ * copied, so the result may share structure with the input; the input itself is never modified.
  */
 export function canonical<T>(value: T): T {
-  return canon(value, "", { memo: new Map(), visited: 0 }) as T;
+  return canon(value, "", new Map()) as T;
 }
 
 /** The canonical form of `value` as the value of field `key` (which decides whether a list is a set). */
 export function canonicalUnder<T>(key: string, value: T): T {
-  return canon(value, key, { memo: new Map(), visited: 0 }) as T;
+  return canon(value, key, new Map()) as T;
 }
 
 /**
@@ -46,7 +45,7 @@ export function canonicalUnder<T>(key: string, value: T): T {
  */
 export function nonCanonicalPath(value: unknown, key = "", path = ""): string | undefined {
   if (value === null || typeof value !== "object") return undefined;
-  if (canon(value, key, { memo: new Map(), visited: 0 }) === value) return undefined;
+  if (canon(value, key, new Map()) === value) return undefined;
   const list = Array.isArray(value);
   for (const [k, v] of Object.entries(value)) {
     if (v === undefined) return `${path}.${k}: undefined`;
@@ -56,33 +55,23 @@ export function nonCanonicalPath(value: unknown, key = "", path = ""): string | 
   return list ? `${path || "."}: a set-like list out of order or repeated` : `${path || "."}: keys not sorted (${Object.keys(value).join(", ")})`;
 }
 
-/** One canonical pass: results by input object, and how many objects it has walked so far. */
-interface Walk {
-  memo: Map<object, unknown>;
-  visited: number;
-}
+/** Objects rebuilt in one canonical pass, by the object they were rebuilt from. */
+type Rebuilt = Map<object, unknown>;
 
-/** Objects with at least this many objects inside are remembered even when already canonical. */
-const LARGE_SUBTREE = 8;
-
-function canon(value: unknown, key: string, walk: Walk): unknown {
+function canon(value: unknown, key: string, rebuilt: Rebuilt): unknown {
   if (value === null || typeof value !== "object") return value;
-  // A set-like list is only known canonical under a given key, so only objects are memoised.
-  if (Array.isArray(value)) return canonArray(value, key, walk);
-  // Translated objects share parts (routes of copies in several namespaces and clusters, label maps): a
-  // rebuilt object is remembered so each shared part is rebuilt once, and so is a large one already
-  // canonical, so it is walked once. Small canonical objects are not: putting an object in a Map gives it
-  // an identity hash, which costs more than walking it again.
-  const hit = walk.memo.get(value);
+  // A set-like list is only known canonical under a given key, so only objects are remembered.
+  if (Array.isArray(value)) return canonArray(value, key, rebuilt);
+  // A part shared by several places of the value is rebuilt once, so the result shares it too.
+  const hit = rebuilt.get(value);
   if (hit !== undefined) return hit;
-  const before = walk.visited++;
-  const result = canonObject(value as Record<string, unknown>, walk);
-  if (result !== value || walk.visited - before >= LARGE_SUBTREE) walk.memo.set(value, result);
+  const result = canonObject(value as Record<string, unknown>, rebuilt);
+  if (result !== value) rebuilt.set(value, result);
   return result;
 }
 
 /** Returns `obj` itself when its keys are sorted and its values canonical; a sorted copy otherwise. */
-function canonObject(obj: Record<string, unknown>, walk: Walk): unknown {
+function canonObject(obj: Record<string, unknown>, rebuilt: Rebuilt): unknown {
   // Most objects are built with sorted keys and no undefined values: check without allocating first.
   let values: unknown[] | undefined;
   let sorted = true;
@@ -93,7 +82,7 @@ function canonObject(obj: Record<string, unknown>, walk: Walk): unknown {
     const v = obj[k];
     if (prev !== undefined && prev > k) sorted = false;
     prev = k;
-    const c = v === undefined ? undefined : typeof v === "object" && v !== null ? canon(v, k, walk) : v;
+    const c = v === undefined ? undefined : typeof v === "object" && v !== null ? canon(v, k, rebuilt) : v;
     if (c !== v || v === undefined) values ??= Object.values(obj);
     if (values) values[i] = c;
     i++;
@@ -116,11 +105,11 @@ function canonObject(obj: Record<string, unknown>, walk: Walk): unknown {
   return out;
 }
 
-function canonArray(list: readonly unknown[], key: string, walk: Walk): unknown[] {
+function canonArray(list: readonly unknown[], key: string, rebuilt: Rebuilt): unknown[] {
   let items: unknown[] | undefined;
   for (let i = 0; i < list.length; i++) {
     const v = list[i];
-    const c = v === undefined ? undefined : typeof v === "object" && v !== null ? canon(v, "", walk) : v;
+    const c = v === undefined ? undefined : typeof v === "object" && v !== null ? canon(v, "", rebuilt) : v;
     if (items === undefined && (c !== v || v === undefined)) items = list.slice(0, i);
     if (items !== undefined && c !== undefined) items.push(c);
   }

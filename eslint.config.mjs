@@ -47,6 +47,14 @@ export default tseslint.config(
     rules: pureCoreBans,
   },
   {
+    // Queries go through lib/client/api/use-query.ts, which keeps hydration matching the server's HTML.
+    files: ["app/**", "components/**", "lib/client/**"],
+    ignores: ["lib/client/api/use-query.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "@tanstack/react-query", importNames: ["useQuery", "useSuspenseQuery", "useQueries"], message: "Use useQuery from @/lib/client/api/use-query: it renders what the server rendered while hydrating." }] }],
+    },
+  },
+  {
     files: ["scripts/**", "e2e/**", "bench/**", "test/**", "*.config.*"],
     rules: { "no-console": "off" },
   },

@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
+import { useQuery } from "./use-query";
 import type { AuthProvidersView, MeView } from "@/lib/views/auth";
 import { fetchJson, sendJson } from "../fetch-json";
 

@@ -1,4 +1,5 @@
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { useQuery } from "./use-query";
 import type { CatalogueView, DiagnosticFilters, DiagnosticListItem } from "@/lib/views/diagnostics";
 import { fetchJson, type ListEnvelope } from "../fetch-json";
 import type { ListFilters } from "./list";

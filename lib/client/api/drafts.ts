@@ -1,4 +1,5 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "./use-query";
 import type { ApplyResult, BlastRadius, DraftInput, DraftPreview, DraftStatus, DraftSummary, DraftView } from "@/lib/views/drafts";
 import { fetchJson, sendJson } from "../fetch-json";
 

@@ -1,4 +1,5 @@
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { useQuery } from "./use-query";
 import type { TraceInput as GatewayTraceInput } from "@/lib/gateways";
 
 /** A request to trace, optionally as if one of the caller's drafts were applied. */

@@ -1,4 +1,5 @@
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { useQuery } from "./use-query";
 import { fetchJson, type ListEnvelope } from "../fetch-json";
 
 /** Filters every list endpoint accepts; empty strings mean "any". */

@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
+import { useQuery } from "./use-query";
 import type { ObjectView } from "@/lib/views/objects";
 import { fetchJson, type ListEnvelope } from "../fetch-json";
 

@@ -1,4 +1,5 @@
-import { keepPreviousData, queryOptions, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { useQuery } from "./use-query";
 import type { DriftView, PreviewView, TranslationNotesView, TranslationQuery, TranslationView } from "@/lib/views/translation";
 import type { KubeObject } from "@/lib/model/meta";
 import { fetchJson, sendJson } from "../fetch-json";

@@ -1,4 +1,5 @@
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
+import { useQuery } from "./use-query";
 import type { WorkspaceDetailView, WorkspaceListItem } from "@/lib/views/workspaces";
 import { fetchJson } from "../fetch-json";
 import { listResource } from "./list";

@@ -130,6 +130,28 @@ run("deploy/ against a real API server", () => {
     }, 90_000);
   }
 
+  it("a grant to impersonate only named users and groups keeps the cluster writable, and the cluster refuses the users it does not name", async () => {
+    // An unnamed SelfSubjectAccessReview says no to a resourceNames-limited grant; the rules review says yes.
+    const named = role.rules.map((r) => (r.verbs.includes("impersonate") ? { ...r, resourceNames: ["alice", "bookinfo-team"] } : r));
+    await grantGroupRouteTables("bookinfo-team");
+    await withRole(named, async () => {
+      const store = await syncAs(path.join(dir, "sa.yaml"));
+      try {
+        const writer = store.clusters()[0]!.source.writer!;
+        const alice: [string, string][] = [["Impersonate-User", "alice"], ["Impersonate-Group", "bookinfo-team"]];
+        await eventually(async () => {
+          expect(writer.readOnly()).toBeNull();
+          expect(await writer.apply(routeTable("reviews"), { dryRun: true, force: false, headers: alice })).toMatchObject({ ok: true });
+        });
+        const asBob = await writer.apply(routeTable("reviews"), { dryRun: true, force: false, headers: [["Impersonate-User", "bob"]] });
+        expect(asBob.status).toBe(403);
+        expect(asBob.message).toMatch(/cannot impersonate resource "users" in API group "" at the cluster scope/);
+      } finally {
+        await store.stop();
+      }
+    });
+  }, 90_000);
+
   async function withRole(rules: PolicyRule[], body: () => Promise<void>): Promise<void> {
     await serverSideApply(admin, { ...role, rules });
     try {

@@ -1,4 +1,5 @@
 import { discover } from "@/lib/discovery";
+import { buildGatewayModel, gatewayFindings } from "@/lib/gateways";
 import { attachPolicies } from "@/lib/policies";
 import type { Snapshot } from "@/lib/snapshot/snapshot";
 import { translate, type TranslateContext } from "@/lib/translate";
@@ -75,5 +76,5 @@ function fullPipeline(p: { snapshot: Snapshot; ctx: TranslateContext }): unknown
   const attachment = attachPolicies(workspaces, p.ctx.discovery.workloads);
   const ctx = { workspaces, attachment, discovery: p.ctx.discovery };
   const translation = translate(p.snapshot, ctx);
-  return validate(p.snapshot, { ...ctx, translation });
+  return validate(p.snapshot, { ...ctx, translation, gatewayFindings: gatewayFindings(buildGatewayModel(p.snapshot)) });
 }

@@ -5,8 +5,11 @@ import { ObjectActions } from "./drafts/object-actions";
 import { ObjectDiagnostics } from "./object-diagnostics";
 import { YamlView } from "./yaml-view";
 
-/** The frame of every detail page: heading, facts, related objects, validation diagnostics, raw YAML. */
-export function DetailPage({ kind, title, subtitle, facts, children, yaml }: { kind: string; title: string; subtitle: string; facts: [string, ReactNode][]; children?: ReactNode; yaml: ObjectKey }) {
+/**
+ * The frame of every detail page: heading, facts, related objects, validation diagnostics, raw YAML.
+ * `diagnostics` replaces the diagnostics that involve the object where a page knows a wider set (a gateway's routes).
+ */
+export function DetailPage({ kind, title, subtitle, facts, children, yaml, diagnostics }: { kind: string; title: string; subtitle: string; facts: [string, ReactNode][]; children?: ReactNode; yaml: ObjectKey; diagnostics?: ReactNode }) {
   return (
     <article>
       <div className="flex items-start justify-between gap-4">
@@ -29,7 +32,7 @@ export function DetailPage({ kind, title, subtitle, facts, children, yaml }: { k
       </Section>
       {children}
       <Section title="Diagnostics">
-        <ObjectDiagnostics objectKey={yaml} />
+        {diagnostics ?? <ObjectDiagnostics objectKey={yaml} />}
       </Section>
       <Section title="YAML">
         <YamlView objectKey={yaml} />

@@ -1,26 +1,43 @@
+import type { ObjectRef } from "@/lib/snapshot/ref";
+import { catalogueCodeOf } from "@/lib/validate/catalogue";
+import { DIAGNOSTIC_TONE } from "./diagnostic-list";
+import { TextLink } from "./links";
+import { RefLink } from "./ref-link";
+
 /** What the list shows of a finding (workspace and gateway findings share the shape). */
 interface ShownFinding {
   code: string;
   severity: "error" | "warning" | "info";
   message: string;
   field: string;
+  objects?: readonly ObjectRef[];
 }
 
-const TONE = { error: "border-red-200 bg-red-50 text-red-900", warning: "border-amber-200 bg-amber-50 text-amber-900", info: "border-slate-200 bg-slate-50 text-slate-800" } as const;
+const same = (a: ObjectRef, b: ObjectRef) => a.cluster === b.cluster && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
 
-/** Findings with code, severity, message and field. */
-export function FindingsList({ findings }: { findings: readonly ShownFinding[] }) {
+/**
+ * Findings with their catalogue code (linked to its entry; the analysis's own code on hover), severity, message
+ * and field; with `at`, a finding placed at another object names it.
+ */
+export function FindingsList({ findings, at }: { findings: readonly ShownFinding[]; at?: ObjectRef }) {
   if (findings.length === 0) return <p className="text-sm text-slate-500">No findings.</p>;
   return (
     <ul className="space-y-2" data-testid="findings">
       {findings.map((f, i) => (
-        <li key={`${f.code}-${i}`} className={`rounded border px-3 py-2 text-sm ${TONE[f.severity]}`}>
-          <span className="mr-2 font-mono text-xs font-semibold">{f.code}</span>
+        <li key={`${f.code}-${i}`} className={`rounded border px-3 py-2 text-sm ${DIAGNOSTIC_TONE[f.severity]}`}>
+          <span className="mr-2 font-mono text-xs font-semibold" title={f.code}><CodeLink code={f.code} /></span>
           <span className="mr-2 text-xs uppercase">{f.severity}</span>
           {f.message}
-          {f.field && <span className="ml-1 font-mono text-xs">({f.field})</span>}
+          {f.field && <span className="ml-1 font-mono text-xs [overflow-wrap:anywhere]">({f.field})</span>}
+          {at && f.objects?.[0] && !same(f.objects[0], at) && <span className="ml-1 text-xs">— at <RefLink target={f.objects[0]} showCluster /></span>}
         </li>
       ))}
     </ul>
   );
+}
+
+/** The finding's catalogue code linked to its entry, or the finding's own code when it has none. */
+function CodeLink({ code }: { code: string }) {
+  const mp = catalogueCodeOf(code);
+  return mp ? <TextLink href={`/catalogue#${mp}`}>{mp}</TextLink> : <>{code}</>;
 }

@@ -72,6 +72,10 @@ test("a request is traced as if a draft were applied: a ReferenceGrant in the dr
   const trace = async (extra: Record<string, string>) => (await (await request.post("/api/v1/trace", { data: { cluster: "cluster-1", host: "api.example.com", path: "/ratings", ...extra } })).json()) as { status: number };
   expect((await trace({})).status).toBe(500);
   expect((await trace({ draft: draft.id })).status).toBe(200);
+  // Its preview says the gateway diagnostic goes away (MP9042: a backendRef no ReferenceGrant allows).
+  const preview = (await (await request.post(`/api/v1/drafts/${draft.id}/preview`, { data: { contentHash: draft.contentHash } })).json()) as DraftPreview;
+  expect(preview.translation?.diagnosticsRemoved.map((d) => `${d.code} ${d.objects[0]?.kind} ${d.objects[0]?.name}`)).toEqual(["MP9042 HTTPRoute ratings"]);
+  expect(preview.translation?.diagnosticsAdded).toEqual([]);
   expect((await request.post("/api/v1/trace", { data: { host: "api.example.com", path: "/", draft: "00000000-0000-0000-0000-000000000000" } })).status()).toBe(404);
   expect((await request.delete(`/api/v1/drafts/${draft.id}`)).status()).toBe(200);
 });

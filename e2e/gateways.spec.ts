@@ -57,7 +57,7 @@ test("the gateway page shows each route's computed status beside the live one, w
   await expect(page.getByTestId("route-petstore")).toContainText("attached (api)");
   await expect(page.getByTestId("route-petstore").getByTestId("computed")).toContainText("Accepted=True Accepted");
   await expect(page.getByRole("table", { name: /Routing table api/ })).toContainText("ExtensionRef RouteOption/petstore-timeout");
-  await expect(page.getByTestId("findings")).toContainText("GW_REF_NOT_PERMITTED");
+  await expect(page.getByTestId("findings")).toContainText("MP9042");
   await page.screenshot({ path: ".test-results/gateways-api-detail.png", fullPage: true });
 });
 
@@ -71,7 +71,7 @@ test("the function upstream lists its functions and the route to the missing fun
   const missing = petstore.getByTestId("function-deletePet");
   await expect(missing).toContainText("missing: not exposed by the upstream");
   await expect(missing).toContainText("called by VirtualService gloo-edge/functions route 2");
-  await expect(petstore.getByTestId("findings")).toContainText("GW_FUNCTION_NOT_FOUND");
+  await expect(petstore.getByTestId("findings")).toContainText("MP9026");
   const lambdas = table.getByRole("row").filter({ hasText: "lambdas" });
   await expect(lambdas.getByTestId("function-hello")).toContainText("called by VirtualService gloo-edge/functions route 3");
   await page.screenshot({ path: ".test-results/gateways-upstreams.png", fullPage: true });

@@ -58,6 +58,9 @@ test("the validations page lists the demo's deliberate mistakes with their codes
   await expect(row("MP6009").getByTestId("object")).toContainText("Service bookinfo-backends/ratings");
   await expect(row("MP6009").getByTestId("field")).toHaveText("spec.ports[0].name");
   await expect(row("MP6009")).toContainText("web-api");
+  // The gateways in front of the mesh are checked on the same list (mistake 4: a backendRef without a ReferenceGrant).
+  await expect(row("MP9042").getByTestId("object")).toContainText("HTTPRoute gloo-edge/ratings");
+  await expect(row("MP9042").getByTestId("field")).toHaveText("spec.rules[0].backendRefs[0]");
   await page.screenshot({ path: ".test-results/validations.png", fullPage: true });
 
   // Filters live in the URL.
@@ -92,6 +95,24 @@ test("the validations page lists the demo's deliberate mistakes with their codes
   await row("MP2001").getByRole("link", { name: "MP2001" }).click();
   await expect(page).toHaveURL(/\/catalogue#MP2001$/);
   await expect(page.locator("#MP2001")).toContainText("Route destination not visible");
+  await expect(page.locator("#MP9042")).toContainText("Cross-namespace reference without grant");
+});
+
+test("a workspace's page lists the diagnostics placed in it, and the workspaces list counts them", async ({ page }) => {
+  await page.goto("/workspaces");
+  const counts = page.getByRole("row").filter({ has: page.getByRole("link", { name: "bookinfo-backends", exact: true }) }).getByTestId("diagnostic-counts");
+  await expect(counts).toHaveText(/^0 errors, [1-9]\d* warnings$/);
+  const warnings = Number((await counts.textContent())!.match(/(\d+) warnings/)![1]);
+
+  await page.goto("/workspaces/bookinfo-backends");
+  const list = page.getByTestId("workspace-diagnostics");
+  await expect(list.getByRole("listitem")).toHaveCount(warnings);
+  await expect(list.getByRole("listitem").filter({ hasText: "MP6009" }).getByRole("link", { name: "Service bookinfo-backends/ratings (cluster-2)" })).toBeVisible();
+  await expect(list).toContainText("MP8003");
+  await page.screenshot({ path: ".test-results/workspace-diagnostics.png", fullPage: true });
+  await page.getByRole("link", { name: "Filter them on the Validations page" }).click();
+  await expect(page).toHaveURL(/\/validations\?workspace=bookinfo-backends$/);
+  await expect(page.getByTestId("list-count")).toHaveText(`${warnings} diagnostics`);
 });
 
 test("the translation API answers through the wrapper: preview of a deletion, drift, notes and field errors", async ({ request }) => {

@@ -16,7 +16,16 @@ const columns: ColumnDef<WorkspaceListItem, unknown>[] = [
   { id: "policies", accessorFn: (w) => w.counts.policies, header: "Policies" },
   { id: "importsFrom", accessorFn: (w) => w.importsFrom.join(", "), header: "Imports from", meta: { wrap: true } },
   { id: "exportsTo", accessorFn: (w) => w.exportsTo.join(", "), header: "Exports to", meta: { wrap: true } },
-  { id: "findings", accessorFn: (w) => w.findings.error * 1000 + w.findings.warning, header: "Findings", cell: ({ row }) => `${row.original.findings.error} errors, ${row.original.findings.warning} warnings` },
+  {
+    id: "diagnostics",
+    accessorFn: (w) => w.diagnostics.error * 1000 + w.diagnostics.warning,
+    header: "Diagnostics",
+    cell: ({ row }) => (
+      <span data-testid="diagnostic-counts">
+        <TextLink href={`/validations?workspace=${encodeURIComponent(row.original.name)}`}>{`${row.original.diagnostics.error} errors, ${row.original.diagnostics.warning} warnings`}</TextLink>
+      </span>
+    ),
+  },
 ];
 
 export default function WorkspacesPage() {

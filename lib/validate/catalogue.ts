@@ -1,6 +1,7 @@
 import type { DiscoveryCode } from "../discovery/types";
 import type { TranslationIssueKey } from "../translate/types";
 import type { FindingCode } from "../workspaces/findings";
+import { GATEWAY_CATALOGUE, GATEWAY_CODE_MAP } from "./gateway-codes";
 import type { CatalogueEntry, DiagnosticSeverity } from "./types";
 
 /**
@@ -8,14 +9,15 @@ import type { CatalogueEntry, DiagnosticSeverity } from "./types";
  * MP1xxx workspaces and settings, MP2xxx route tables and routes, MP3xxx policies, MP4xxx destinations
  * (VirtualDestinations, ExternalServices, Services), MP5xxx gateways, MP6xxx Istio-level checks on
  * translated and live Istio objects and Services, MP7xxx discovery, MP8xxx drift between translation and
- * live objects. Workspace findings, policy-attachment findings, translation issues and discovery
- * diagnostics are mapped onto it (FINDING_CODE_MAP, ISSUE_CODE_MAP, DISCOVERY_CODE_MAP), so there is one list.
+ * live objects, MP9xxx the gateways in front of the mesh (Gateway API, Gloo Gateway, Gloo Edge). Workspace
+ * findings, policy-attachment findings, translation issues, discovery diagnostics and gateway findings are
+ * mapped onto it (FINDING_CODE_MAP, ISSUE_CODE_MAP, DISCOVERY_CODE_MAP, GATEWAY_CODE_MAP), so there is one list.
  */
 
 const e = (code: string, severity: DiagnosticSeverity, title: string, explanation: string, example: string): CatalogueEntry => ({ code, severity, title, explanation, example });
 
-/** Every code, in code order. */
-export const CATALOGUE: readonly CatalogueEntry[] = [
+/** The mesh codes (MP1xxx–MP8xxx), in code order; each has a firing case in codes.test.ts. */
+export const MESH_CATALOGUE: readonly CatalogueEntry[] = [
   e("MP1001", "error", "Duplicate workspace name", "Workspace names must be unique across management clusters; the first (by cluster, namespace) is used.", "Two Workspaces named team-a in gloo-mesh and gloo-mesh-2."),
   e("MP1002", "error", "Cluster entry without namespaces", "Every workloadClusters entry must select at least one namespace.", "workloadClusters: [{name: cluster-1}]"),
   e("MP1003", "error", "configEnabled set on some siblings only", "Once configEnabled is set on one cluster (or namespace) entry it must be set on all siblings.", "configEnabled: true on mgmt, unset on cluster-*."),
@@ -89,6 +91,9 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
   e("MP8003", "warning", "Orphaned generated object", "A live object carrying Gloo parent labels must come from a current input.", "A VirtualService whose RouteTable was deleted."),
 ];
 
+/** Every code, in code order: the mesh codes, then the gateway codes (lib/gateways tests each of those). */
+export const CATALOGUE: readonly CatalogueEntry[] = [...MESH_CATALOGUE, ...GATEWAY_CATALOGUE];
+
 const byCode = new Map(CATALOGUE.map((c) => [c.code, c] as const));
 
 /** The catalogue entry of a code. */
@@ -123,3 +128,10 @@ export const DISCOVERY_CODE_MAP: Readonly<Record<DiscoveryCode, string>> = {
   MESH_CONFIG_INVALID: "MP7005", MESH_NOT_FIRST_IN_CLUSTER: "MP7006", INJECTOR_CONFIG_INVALID: "MP7007", INGRESS_GATEWAY_SKIPPED: "MP7008",
   ANNOTATED_SERVICE_NO_MESH: "MP7009", SERVICE_NO_MESH_WORKLOAD: "MP7010", ENDPOINTS_MISSING: "MP7011",
 };
+
+const INTERNAL_CODES: Readonly<Record<string, string>> = { ...FINDING_CODE_MAP, ...GATEWAY_CODE_MAP };
+
+/** The catalogue code (MPxxxx) of a workspace, attachment or gateway finding code; undefined for others. */
+export function catalogueCodeOf(findingCode: string): string | undefined {
+  return Object.hasOwn(INTERNAL_CODES, findingCode) ? INTERNAL_CODES[findingCode] : undefined;
+}

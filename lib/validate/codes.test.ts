@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "./preview";
-import { CATALOGUE } from "./catalogue";
+import { CATALOGUE, MESH_CATALOGUE } from "./catalogue";
+import { GATEWAY_FINDING_CATALOGUE } from "../gateways/catalogue";
+import { GATEWAY_CODE_MAP } from "./gateway-codes";
 import type { KubeObject } from "../model/meta";
 import { baseWorld, deploy, dest, istio, net, ns, obj, pol, port, replace, rt, settings, snapshotOf, svc, without, type Item } from "./testdata/world";
 
@@ -128,12 +130,18 @@ function clientRouteNamed(name: string): KubeObject {
 const codesOf = (items: Item[]) => new Set(evaluate(snapshotOf(items)).diagnostics.map((d) => d.code));
 
 describe("validation catalogue", () => {
-  it("has a case for every code, and every code is unique", () => {
-    expect(Object.keys(CASES).sort()).toEqual(CATALOGUE.map((c) => c.code).sort());
+  it("has a case for every mesh code, and every code is unique", () => {
+    expect(Object.keys(CASES).sort()).toEqual(MESH_CATALOGUE.map((c) => c.code).sort());
     expect(new Set(CATALOGUE.map((c) => c.code)).size).toBe(CATALOGUE.length);
   });
-  it("says what must hold in every explanation", () => {
-    for (const c of CATALOGUE) expect(c.explanation, c.code).toMatch(/must|should|need|needs/);
+  it("gives every gateway finding its own MP9xxx code (lib/gateways tests that each fires)", () => {
+    const codes = GATEWAY_FINDING_CATALOGUE.map((g) => GATEWAY_CODE_MAP[g.code]);
+    expect(codes.every((c) => /^MP9\d{3}$/.test(c))).toBe(true);
+    expect(new Set(codes).size).toBe(GATEWAY_FINDING_CATALOGUE.length);
+    expect(CATALOGUE.filter((c) => c.code.startsWith("MP9")).map((c) => c.title)).toHaveLength(GATEWAY_FINDING_CATALOGUE.length);
+  });
+  it("says what must hold in every mesh explanation", () => {
+    for (const c of MESH_CATALOGUE) expect(c.explanation, c.code).toMatch(/must|should|need|needs/);
   });
   for (const [code, [fires, near]] of Object.entries(CASES)) {
     it(`${code} fires, and not on the near case`, () => {

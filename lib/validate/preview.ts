@@ -1,5 +1,6 @@
 import { discover as realDiscover } from "../discovery";
 import type { Discovery } from "../discovery/types";
+import { buildGatewayModel, gatewayFindings, type Finding as GatewayFinding } from "../gateways";
 import { structuredDiff, type DiffEntry } from "../diff";
 import type { KubeObject } from "../model/meta";
 import { attachPolicies as realAttach } from "../policies";
@@ -11,6 +12,7 @@ import type { TranslateContext, Translation, TranslationOutput } from "../transl
 import { resolveWorkspaces as realResolve } from "../workspaces";
 import type { WorkspaceIndex } from "../workspaces/types";
 import type { Diagnostic, ValidateContext } from "./types";
+import { GATEWAY_CODE_MAP } from "./gateway-codes";
 import { validate as realValidate } from "./validate";
 
 /**
@@ -39,10 +41,15 @@ export interface ContextBuilders {
   attachPolicies(index: WorkspaceIndex, workloads: Discovery["workloads"]): AttachmentIndex;
   translate(snapshot: Snapshot, ctx: TranslateContext): Translation;
   validate(snapshot: Snapshot, ctx: ValidateContext): Diagnostic[];
+  /** The gateway analysis's findings (the server adds the OpenAPI documents its sources hold). */
+  gatewayFindings(snapshot: Snapshot): readonly GatewayFinding[];
 }
 
 /** The real stages. */
-export const DEFAULT_BUILDERS: ContextBuilders = { discover: realDiscover, resolveWorkspaces: (s) => realResolve(s), attachPolicies: realAttach, translate: realTranslate, validate: realValidate };
+export const DEFAULT_BUILDERS: ContextBuilders = {
+  discover: realDiscover, resolveWorkspaces: (s) => realResolve(s), attachPolicies: realAttach, translate: realTranslate, validate: realValidate,
+  gatewayFindings: (s) => gatewayFindings(buildGatewayModel(s)),
+};
 
 /** One Istio output that appears or disappears. */
 export interface OutputDelta {
@@ -92,7 +99,7 @@ export function evaluate(snapshot: Snapshot, b: ContextBuilders = DEFAULT_BUILDE
   const workspaces = b.resolveWorkspaces(snapshot);
   const attachment = b.attachPolicies(workspaces, discovery.workloads);
   const translation = b.translate(snapshot, { workspaces, attachment, discovery });
-  return { snapshot, translation, diagnostics: b.validate(snapshot, { workspaces, attachment, discovery, translation }) };
+  return { snapshot, translation, diagnostics: b.validate(snapshot, { workspaces, attachment, discovery, translation, gatewayFindings: b.gatewayFindings(snapshot) }) };
 }
 
 /** The snapshot after a change (version + 1); objects are matched by cluster, group-kind, namespace and name. */
@@ -139,13 +146,17 @@ export function diffEvaluations(before: Evaluation, after: Evaluation): PreviewR
   };
 }
 
+/** The gateway checks that compare live status with the computed one (GW_STATUS_*). */
+const STATUS_CODES = new Set([GATEWAY_CODE_MAP.GW_STATUS_MISMATCH, GATEWAY_CODE_MAP.GW_STATUS_MISSING, GATEWAY_CODE_MAP.GW_STATUS_REASON_DIFFERS, GATEWAY_CODE_MAP.GW_STATUS_STALE]);
+
 /**
  * Drift (MP8xxx) compares live objects with the translation; a change moves the translation, and the
  * management plane then rewrites the live objects, so predicted drift is the output difference above
- * said again. It is left out of the preview's diagnostics.
+ * said again. Live gateway status against the computed one is the same kind of check: the controller
+ * rewrites the status after the change. Both are left out of the preview's diagnostics.
  */
 function isDrift(d: Diagnostic): boolean {
-  return d.code.startsWith("MP8");
+  return d.code.startsWith("MP8") || STATUS_CODES.has(d.code);
 }
 
 function summarize(added: readonly OutputDelta[], removed: readonly OutputDelta[], changed: readonly OutputChange[]): NamespaceSummary[] {

@@ -1,4 +1,5 @@
 import type { Discovery } from "../discovery/types";
+import type { Finding as GatewayFinding } from "../gateways/findings";
 import type { AttachmentIndex } from "../policies/types";
 import type { ObjectRef } from "../snapshot/ref";
 import type { Translation } from "../translate/types";
@@ -25,6 +26,8 @@ export interface ValidateContext {
   attachment: AttachmentIndex;
   discovery: Discovery;
   translation: Translation;
+  /** The gateway analysis's findings (`gatewayFindings` of `lib/gateways`). */
+  gatewayFindings: readonly GatewayFinding[];
 }
 
 /** One catalogue entry: a stable code with what must hold and an example that breaks it. */

@@ -6,14 +6,15 @@ import { isGeneratedObject } from "../translate/metadata";
 import type { Finding } from "../workspaces/findings";
 import { cmp, specOf } from "../workspaces/kinds";
 import { DISCOVERY_CODE_MAP, FINDING_CODE_MAP, ISSUE_CODE_MAP, catalogueEntry } from "./catalogue";
+import { GATEWAY_CODE_MAP } from "./gateway-codes";
 import { glooChecks } from "./gloo-checks";
 import { istioChecks } from "./istio-checks";
 import type { Diagnostic, ValidateContext } from "./types";
 
 /**
  * Every semantic check over one snapshot, as diagnostics with catalogue codes (lib/validate/catalogue.ts):
- * workspace and policy-attachment findings, translation issues and discovery diagnostics mapped onto the
- * catalogue, plus the Gloo-level, Istio-level and drift checks run here. Sorted by first object, code,
+ * workspace and policy-attachment findings, translation issues, discovery diagnostics and gateway findings
+ * mapped onto the catalogue, plus the Gloo-level, Istio-level and drift checks run here. Sorted by first object, code,
  * field and message; duplicates removed. Pure and deterministic.
  */
 export function validate(snapshot: Snapshot, ctx: ValidateContext): Diagnostic[] {
@@ -21,6 +22,7 @@ export function validate(snapshot: Snapshot, ctx: ValidateContext): Diagnostic[]
     ...[...ctx.workspaces.findings, ...ctx.attachment.findings].map((f) => fromFinding(ctx, f)),
     ...ctx.translation.issues.map((i) => ({ code: ISSUE_CODE_MAP[i.key], severity: i.severity, message: i.message, objects: i.objects, field: i.field })),
     ...ctx.discovery.diagnostics.map((dd) => ({ code: DISCOVERY_CODE_MAP[dd.code], severity: dd.severity, message: dd.message, objects: [dd.object], field: "" })),
+    ...ctx.gatewayFindings.map((g) => ({ code: GATEWAY_CODE_MAP[g.code], severity: g.severity, message: g.message, objects: g.objects, field: g.field })),
     ...glooChecks(snapshot, ctx),
     ...istioChecks(snapshot, ctx),
     ...driftChecks(snapshot, ctx),

@@ -1,5 +1,5 @@
 import type { AttachedPolicy, AttachmentIndex, RouteInfo } from "../policies/types";
-import { countFindings, type FindingCounts } from "../snapshot/finding";
+import { countFindings, type FindingCounts, type Severity } from "../snapshot/finding";
 import { refKey, type ObjectRef } from "../snapshot/ref";
 import { cmp } from "../workspaces/kinds";
 import type { Finding } from "../workspaces/findings";
@@ -29,6 +29,8 @@ export interface WorkspaceListItem {
   importsFrom: string[];
   exportsTo: string[];
   findings: FindingCounts;
+  /** Every validation diagnostic placed in the workspace (what /validations?workspace= lists), by severity. */
+  diagnostics: FindingCounts;
 }
 
 /** An owned object: to whom it flows, and (for destinations) the policies on it. */
@@ -71,9 +73,18 @@ export interface WorkspaceDetailView {
 }
 
 /** Lists workspaces (all, or those in `scope`), by name. */
-export function listWorkspaces(index: WorkspaceIndex, attachment: AttachmentIndex, scope?: ReadonlySet<string>): WorkspaceListItem[] {
+export function listWorkspaces(
+  index: WorkspaceIndex, attachment: AttachmentIndex, scope?: ReadonlySet<string>, diagnostics: readonly { workspace: string | null; severity: Severity }[] = [],
+): WorkspaceListItem[] {
   const policies = new Map<string, number>();
   for (const p of attachment.policies) policies.set(p.workspace, (policies.get(p.workspace) ?? 0) + 1);
+  const placed = new Map<string, FindingCounts>();
+  for (const d of diagnostics) {
+    if (d.workspace === null) continue;
+    const counts = placed.get(d.workspace) ?? countFindings([]);
+    counts[d.severity]++;
+    placed.set(d.workspace, counts);
+  }
   return index.workspaces.filter((ws) => !scope || scope.has(ws.name)).map((ws) => {
     const owned = index.ownedBy(ws.name);
     const exported = index.exportedBy(ws.name);
@@ -91,6 +102,7 @@ export function listWorkspaces(index: WorkspaceIndex, attachment: AttachmentInde
       importsFrom: unique(imported.map((i) => i.from)),
       exportsTo: unique(exported.flatMap((e) => e.to)),
       findings: countFindings(findingsOf(index, attachment, ws.name)),
+      diagnostics: placed.get(ws.name) ?? countFindings([]),
     };
   });
 }

@@ -2,9 +2,9 @@
 import Link from "next/link";
 import { useParams } from "next/navigation";
 import { Section } from "@/components/detail";
-import { FindingsList } from "@/components/findings-list";
 import { QueryState } from "@/components/query-state";
 import { RefLink } from "@/components/ref-link";
+import { WorkspaceDiagnostics } from "@/components/workspace-diagnostics";
 import { useWorkspace } from "@/lib/client/api/workspaces";
 
 export default function WorkspacePage() {
@@ -52,7 +52,7 @@ export default function WorkspacePage() {
               ))}
             </ul>
           </Section>
-          <Section title="Findings"><FindingsList findings={w.findings} /></Section>
+          <Section title="Diagnostics"><WorkspaceDiagnostics workspace={w.name} /></Section>
         </article>
       )}
     </QueryState>

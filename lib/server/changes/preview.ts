@@ -10,7 +10,7 @@ import { previewView } from "@/lib/views/translation";
 import { appendAudit } from "../audit/log";
 import { markPreviewed } from "../drafts/repo";
 import type { HeaderLine, ObjectWriter, WriteOptions, WriteOutcome } from "../sources/types";
-import { derived } from "../store/derived";
+import { derived, previewBuilders } from "../store/derived";
 import type { MeshStore } from "../store/mesh-store";
 import { canonicalYaml, clusterTarget, conflictOf, liveObject } from "./live";
 
@@ -108,7 +108,7 @@ function translationOf(store: MeshStore, checked: readonly CheckedItem[]) {
   const change = changeOf(checked);
   if (!change) return null;
   const d = derived(store);
-  return previewView(previewChange(d.snapshot, change, undefined, { snapshot: d.snapshot, translation: d.translation, diagnostics: d.diagnostics }));
+  return previewView(previewChange(d.snapshot, change, previewBuilders(store), { snapshot: d.snapshot, translation: d.translation, diagnostics: d.diagnostics }));
 }
 
 /** The draft as a change to the snapshot; null while an item does not parse. */

@@ -28,7 +28,8 @@ interface Located {
 export class DirectoryWriter implements ObjectWriter {
   private queue: Promise<unknown> = Promise.resolve();
 
-  constructor(private readonly root: string, private readonly listFiles: (root: string) => Promise<string[]>) {}
+  /** `written` runs after each write that reached the disk, so the source reloads without waiting on the file watch. */
+  constructor(private readonly root: string, private readonly listFiles: (root: string) => Promise<string[]>, private readonly written: () => void = () => {}) {}
 
   /** A directory always takes writes (the process's file permissions have the last word). */
   readOnly(): null {
@@ -45,12 +46,14 @@ export class DirectoryWriter implements ObjectWriter {
         const file = path.join(this.root, CREATED_DIR, object.metadata.namespace || "_cluster", `${object.kind.toLowerCase()}-${object.metadata.name}.yaml`);
         await fs.mkdir(path.dirname(file), { recursive: true });
         await writeAtomically(file, `# Created with Meshpane\n${stringify(object)}`);
+        this.written();
         return success(201, `created in ${path.relative(this.root, file)}`, object);
       }
       const doc = found.docs[found.doc]!;
       const existing = found.path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], doc.toJS()) as KubeObject;
       updateDocumentValue(doc, found.path, keepServerFields(existing, object));
       await writeAtomically(found.file, render(found.docs, await fs.readFile(found.file, "utf8")));
+      this.written();
       return success(200, `written to ${path.relative(this.root, found.file)}`, object);
     });
   }
@@ -64,6 +67,7 @@ export class DirectoryWriter implements ObjectWriter {
       else found.docs.splice(found.doc, 1);
       if (found.docs.length === 0) await fs.rm(found.file);
       else await writeAtomically(found.file, render(found.docs, await fs.readFile(found.file, "utf8")));
+      this.written();
       return success(200, `removed from ${path.relative(this.root, found.file)}`, null);
     });
   }

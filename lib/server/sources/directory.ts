@@ -108,9 +108,14 @@ export class DirectorySource implements ClusterSource {
   /** Rewrites the YAML files in place; the watch then reloads them. */
   readonly writer: DirectoryWriter;
 
+  /** Schedules a (debounced) reload once started. */
+  private changed: () => void = () => {};
+
   constructor(private readonly root: string) {
     this.description = `directory ${root}`;
-    this.writer = new DirectoryWriter(root, (dir) => listFiles(dir, true));
+    // Meshpane's own writes reload at once: the file watch can miss an event (a file in a directory it
+    // has only just started watching), and an applied draft must show.
+    this.writer = new DirectoryWriter(root, (dir) => listFiles(dir, true), () => this.changed());
   }
 
   start(sink: SourceSink): void {
@@ -118,15 +123,17 @@ export class DirectorySource implements ClusterSource {
       this.reading = this.reading.then(() => this.readInto(sink));
     };
     reload();
-    this.watcher = watch(this.root, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 } });
-    this.watcher.on("all", () => {
+    this.changed = () => {
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(reload, RELOAD_DEBOUNCE_MS);
-    });
+    };
+    this.watcher = watch(this.root, { ignoreInitial: true, awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 20 } });
+    this.watcher.on("all", () => this.changed());
     this.watcher.on("error", (err) => sink.setHealth("Degraded", `watching ${this.root} failed: ${String(err)}`));
   }
 
   async stop(): Promise<void> {
+    this.changed = () => {};
     if (this.timer) clearTimeout(this.timer);
     await this.watcher?.close();
     await this.reading;

@@ -1,10 +1,10 @@
 import "server-only";
 import { discover, type Discovery } from "@/lib/discovery";
-import { buildGatewayModel, type GatewayAnalysisModel } from "@/lib/gateways";
+import { buildGatewayModel, gatewayFindings, type GatewayAnalysisModel } from "@/lib/gateways";
 import { attachPolicies, type AttachmentIndex } from "@/lib/policies";
 import type { Snapshot } from "@/lib/snapshot/snapshot";
 import { detectDrift, liveIstioObjects, translate, type DriftItem, type Translation } from "@/lib/translate";
-import { validate, type Diagnostic } from "@/lib/validate";
+import { DEFAULT_BUILDERS, validate, type ContextBuilders, type Diagnostic } from "@/lib/validate";
 import { resolveWorkspaces, type WorkspaceIndex } from "@/lib/workspaces";
 import { loadOpenApiDocs } from "../gateways/openapi-docs";
 import { timeTranslation } from "../metrics/registry";
@@ -65,16 +65,25 @@ function lazyDerived(snapshot: Snapshot, store: MeshStore): Derived {
       return once("attachment", () => attachPolicies(this.workspaces, this.discovery.workloads));
     },
     get gateways() {
-      return once("gateways", () => buildGatewayModel(snapshot, { openApiDocs: loadOpenApiDocs(snapshot, store.config) }));
+      return once("gateways", () => gatewayModel(snapshot, store));
     },
     get translation() {
       return once("translation", () => timeTranslation(() => translate(snapshot, { workspaces: this.workspaces, attachment: this.attachment, discovery: this.discovery })));
     },
     get diagnostics() {
-      return once("diagnostics", () => validate(snapshot, { workspaces: this.workspaces, attachment: this.attachment, discovery: this.discovery, translation: this.translation }));
+      return once("diagnostics", () => validate(snapshot, { workspaces: this.workspaces, attachment: this.attachment, discovery: this.discovery, translation: this.translation, gatewayFindings: gatewayFindings(this.gateways) }));
     },
     get drift() {
       return once("drift", () => detectDrift(this.translation, liveIstioObjects(snapshot.clusters)));
     },
   };
+}
+
+function gatewayModel(snapshot: Snapshot, store: MeshStore): GatewayAnalysisModel {
+  return buildGatewayModel(snapshot, { openApiDocs: loadOpenApiDocs(snapshot, store.config) });
+}
+
+/** The pipeline for previews of this store: the gateway analysis reads the sources' OpenAPI documents, as `derived` does. */
+export function previewBuilders(store: MeshStore): ContextBuilders {
+  return { ...DEFAULT_BUILDERS, gatewayFindings: (s) => gatewayFindings(gatewayModel(s, store)) };
 }

@@ -5,7 +5,7 @@ import type { ObjectRef } from "@/lib/snapshot/ref";
 import { route } from "@/lib/server/api/handler";
 import { badRequest } from "@/lib/server/api/errors";
 import { readFilter } from "@/lib/server/auth/visibility";
-import { derived } from "@/lib/server/store/derived";
+import { derived, previewBuilders } from "@/lib/server/store/derived";
 import { previewChange, type ClusterObject } from "@/lib/validate";
 import { previewView } from "@/lib/views/translation";
 
@@ -36,7 +36,7 @@ export const POST = route({ body }, ({ body, scope, store }) => {
   );
   if (fields.length > 0) throw badRequest(`invalid body parameters: ${fields.map((f) => f.message).join("; ")}`, fields);
   const wrap = (e: z.infer<typeof entry>): ClusterObject => ({ cluster: e.cluster, object: e.object as KubeObject });
-  const result = previewChange(d.snapshot, { added: body.added.map(wrap), changed: body.changed.map(wrap), deleted: body.deleted.map(wrap) }, undefined, {
+  const result = previewChange(d.snapshot, { added: body.added.map(wrap), changed: body.changed.map(wrap), deleted: body.deleted.map(wrap) }, previewBuilders(store), {
     snapshot: d.snapshot,
     translation: d.translation,
     diagnostics: d.diagnostics,

@@ -62,6 +62,8 @@ function GatewayDetail() {
           title={d.item.name}
           subtitle={`${d.item.cluster} · ${d.item.namespace} · class ${d.item.className}`}
           yaml={{ kind: d.item.kind === "Gateway" ? "Gateway.gateway.networking.k8s.io" : "Gateway.gateway.solo.io", cluster, namespace, name }}
+          // The findings of the gateway, its listeners and the routes that name it, each placed at its object.
+          diagnostics={<FindingsList findings={d.findings} at={{ cluster, group: "", kind: "Gateway", namespace, name }} />}
           facts={[
             ["Controller", d.item.controllerName ?? "unknown"],
             ["Computed status", <span key="s"><SummaryBadge summary={d.item.summary} /> <span className="font-mono text-xs">{d.conditions.join("; ")}</span></span>],
@@ -73,7 +75,6 @@ function GatewayDetail() {
           <Section title="Listeners"><Listeners detail={d} /></Section>
           <Section title={`Routes (${d.routes.length})`}><Routes detail={d} /></Section>
           <Section title="Routing table"><RoutingTable table={d.table} /></Section>
-          <Section title="Findings"><FindingsList findings={d.findings} /></Section>
         </DetailPage>
       )}
     </QueryState>

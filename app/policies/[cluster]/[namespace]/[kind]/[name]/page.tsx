@@ -1,7 +1,6 @@
 "use client";
 import { useParams } from "next/navigation";
 import { DetailPage, NotFound, Section } from "@/components/detail";
-import { FindingsList } from "@/components/findings-list";
 import { namespaceFromSegment } from "@/components/links";
 import { QueryState } from "@/components/query-state";
 import { RefLink } from "@/components/ref-link";
@@ -49,7 +48,6 @@ export default function PolicyPage() {
                 <ul className="space-y-1 text-sm">{policy.workloads.map((w) => <li key={`${w.cluster}/${w.namespace}/${w.name}`}><RefLink target={w} showCluster /></li>)}</ul>
               </Section>
             )}
-            <Section title="Findings"><FindingsList findings={policy.findings} /></Section>
           </DetailPage>
         );
       }}

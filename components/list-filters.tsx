@@ -1,6 +1,7 @@
 "use client";
 import { useClusters } from "@/lib/client/api/clusters";
 import { useSearchState } from "./search-state";
+import { HydrationGate } from "./hydration-gate";
 
 /** Filter state of a list page, kept in the URL so a filtered view can be shared and reloaded. */
 export interface ListFilterState {
@@ -21,6 +22,7 @@ export function ListFilters({ state, onChange, namespaces }: { state: ListFilter
   const clusters = useClusters().data?.items ?? [];
   return (
     <div className="mb-4 flex flex-wrap items-end gap-3 text-sm">
+      <HydrationGate>
       <label className="flex flex-col gap-1">
         <span className="text-xs font-medium text-slate-600">Search</span>
         <input type="search" value={state.q} onChange={(e) => onChange({ q: e.target.value })} placeholder="name, namespace, label…" className="w-64 rounded border border-slate-300 px-2 py-1" />
@@ -47,6 +49,7 @@ export function ListFilters({ state, onChange, namespaces }: { state: ListFilter
           ))}
         </select>
       </label>
+      </HydrationGate>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useClusters } from "@/lib/client/api/clusters";
 import { useCreateDraft } from "@/lib/client/api/drafts";
+import { HydrationGate } from "../hydration-gate";
 import { groupKind } from "@/lib/model/api-version";
 import { editableKinds, templateYaml } from "./templates";
 
@@ -28,6 +29,7 @@ export function NewDraft() {
   const field = "rounded border border-slate-300 px-2 py-1";
   return (
     <form role="group" aria-label="New draft" onSubmit={(e) => (e.preventDefault(), start())} className="mb-6 flex flex-wrap items-end gap-3 rounded border border-slate-200 bg-white p-3 text-sm">
+      <HydrationGate>
       <label className="flex flex-col gap-1">
         <span className="text-xs font-medium text-slate-600">Kind</span>
         <select aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value)} className={field}>
@@ -64,6 +66,7 @@ export function NewDraft() {
         New draft
       </button>
       {create.error && <span role="alert" className="text-xs text-red-700">{create.error.message}</span>}
+      </HydrationGate>
     </form>
   );
 }

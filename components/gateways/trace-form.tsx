@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react";
 import type { TraceInput } from "@/lib/client/api/gateways";
 import type { DraftSummary } from "@/lib/views/drafts";
 import type { GatewayListItem } from "@/lib/views/gateways";
+import { HydrationGate } from "../hydration-gate";
 
 /** The trace form's state, exactly what the URL carries (shareable). */
 export interface TraceParams {
@@ -75,6 +76,7 @@ export function TraceForm({ initial, gateways, drafts, onSubmit }: { initial: Tr
   };
   return (
     <form onSubmit={submit} aria-label="Trace a request" className="mb-6 grid grid-cols-4 gap-3 rounded border border-slate-200 bg-white p-4 text-sm">
+      <HydrationGate>
       <label>Cluster<select className={input} value={p.cluster} onChange={set("cluster")}><option value="">any</option>{clusters.map((c) => <option key={c}>{c}</option>)}</select></label>
       <label>Gateway<select className={input} value={gwValue} onChange={(e) => pickGateway(e.target.value)}>
         <option value="">any (chosen by port)</option>
@@ -92,6 +94,7 @@ export function TraceForm({ initial, gateways, drafts, onSubmit }: { initial: Tr
         {p.draft && !drafts.some((d) => d.id === p.draft) && <option value={p.draft}>draft {p.draft.slice(0, 8)}</option>}
       </select></label>
       <div className="col-span-4"><button type="submit" className="rounded bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700">Trace</button></div>
+      </HydrationGate>
     </form>
   );
 }

@@ -10,6 +10,7 @@ import { GraphLegend } from "./graph-legend";
 import { GraphPanel } from "./graph-panel";
 import { filterGraph, searchGraph, useGraphViewState, type GraphViewState } from "./graph-state";
 import { GraphTable } from "./graph-table";
+import { HydrationGate } from "../hydration-gate";
 import { detailHref } from "./node-links";
 import { NODE_STYLE } from "./styles";
 import { typing } from "./use-graph-keys";
@@ -64,6 +65,7 @@ export function GraphView() {
   return (
     <div className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end gap-3 text-sm">
+        <HydrationGate>
         {state.view === "workspace" && (
           <button type="button" onClick={() => update({ view: "workspaces", name: "", expand: [], selected: "" })} className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-100">
             ← All workspaces
@@ -104,6 +106,7 @@ export function GraphView() {
             </button>
           ))}
         </div>
+        </HydrationGate>
       </div>
       {error && <p role="alert" className="text-sm text-red-700">Could not load the graph: {error.message}</p>}
       {layoutError && <p role="alert" className="text-sm text-red-700">Could not lay out the graph: {layoutError}</p>}

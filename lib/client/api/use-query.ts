@@ -1,12 +1,5 @@
 import { useQuery as useTanstackQuery, type DefaultError, type QueryKey, type UseQueryOptions, type UseQueryResult } from "@tanstack/react-query";
-import { useSyncExternalStore } from "react";
-
-const noSubscription = () => () => {};
-
-/** False while React hydrates the server's HTML, true from the next render on (and for every later mount). */
-export function useHydrated(): boolean {
-  return useSyncExternalStore(noSubscription, () => true, () => false);
-}
+import { useHydrated } from "../use-hydrated";
 
 /**
  * TanStack's `useQuery`, except that a component that is hydrating sees what the server rendered:

@@ -1,4 +1,4 @@
-import type { ObjectRef } from "@/lib/snapshot/ref";
+import { refKey, type ObjectRef } from "@/lib/snapshot/ref";
 import { catalogueCodeOf } from "@/lib/validate/catalogue";
 import { DIAGNOSTIC_TONE } from "./diagnostic-list";
 import { TextLink } from "./links";
@@ -12,8 +12,6 @@ interface ShownFinding {
   field: string;
   objects?: readonly ObjectRef[];
 }
-
-const same = (a: ObjectRef, b: ObjectRef) => a.cluster === b.cluster && a.kind === b.kind && a.namespace === b.namespace && a.name === b.name;
 
 /**
  * Findings with their catalogue code (linked to its entry; the analysis's own code on hover), severity, message
@@ -29,7 +27,7 @@ export function FindingsList({ findings, at }: { findings: readonly ShownFinding
           <span className="mr-2 text-xs uppercase">{f.severity}</span>
           {f.message}
           {f.field && <span className="ml-1 font-mono text-xs [overflow-wrap:anywhere]">({f.field})</span>}
-          {at && f.objects?.[0] && !same(f.objects[0], at) && <span className="ml-1 text-xs">— at <RefLink target={f.objects[0]} showCluster /></span>}
+          {at && f.objects?.[0] && refKey(f.objects[0]) !== refKey(at) && <span className="ml-1 text-xs">— at <RefLink target={f.objects[0]} showCluster /></span>}
         </li>
       ))}
     </ul>

@@ -63,7 +63,7 @@ function GatewayDetail() {
           subtitle={`${d.item.cluster} · ${d.item.namespace} · class ${d.item.className}`}
           yaml={{ kind: d.item.kind === "Gateway" ? "Gateway.gateway.networking.k8s.io" : "Gateway.gateway.solo.io", cluster, namespace, name }}
           // The findings of the gateway, its listeners and the routes that name it, each placed at its object.
-          diagnostics={<FindingsList findings={d.findings} at={{ cluster, group: "", kind: "Gateway", namespace, name }} />}
+          diagnostics={<FindingsList findings={d.findings} at={{ cluster, group: d.item.kind === "Gateway" ? "gateway.networking.k8s.io" : "gateway.solo.io", kind: "Gateway", namespace, name }} />}
           facts={[
             ["Controller", d.item.controllerName ?? "unknown"],
             ["Computed status", <span key="s"><SummaryBadge summary={d.item.summary} /> <span className="font-mono text-xs">{d.conditions.join("; ")}</span></span>],
